@@ -1,0 +1,79 @@
+/* tangent-plot-style.c: colours, widths and fonts of a plot
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#define G_LOG_DOMAIN "tangent-plot-style"
+
+#include <string.h>
+
+#include "tangent-plot-style.h"
+
+#define RGB(r, g, b) { (r) / 255.0, (g) / 255.0, (b) / 255.0, 1.0 }
+
+/* Okabe and Ito's palette ("Color Universal Design", 2008), which stays
+ * distinguishable under the common colour-vision deficiencies; the order
+ * puts the most contrasting pair first. The dark style lightens nothing:
+ * these hues read on both backgrounds. */
+static const TangentColor okabe_ito[8] = {
+  RGB (0, 114, 178),   /* blue */
+  RGB (213, 94, 0),    /* vermillion */
+  RGB (0, 158, 115),   /* bluish green */
+  RGB (204, 121, 167), /* reddish purple */
+  RGB (230, 159, 0),   /* orange */
+  RGB (86, 180, 233),  /* sky blue */
+  RGB (240, 228, 66),  /* yellow */
+  RGB (0, 0, 0),       /* black; replaced by the foreground below */
+};
+
+static void
+init_common (TangentPlotStyle *style)
+{
+  memcpy (style->curves, okabe_ito, sizeof okabe_ito);
+  style->axis_width = 1.0;
+  style->grid_width = 1.0;
+  style->curve_width = 2.0;
+  style->tick_length = 5.0;
+  g_strlcpy (style->font, "Sans 10", sizeof style->font);
+}
+
+/* The print style: what a figure for a lecture looks like, whatever the
+ * application's theme. */
+void
+tangent_plot_style_init_light (TangentPlotStyle *style)
+{
+  g_return_if_fail (style != NULL);
+
+  init_common (style);
+  style->background = (TangentColor) RGB (255, 255, 255);
+  style->foreground = (TangentColor) RGB (36, 31, 49);
+  style->grid = (TangentColor) { 0, 0, 0, 0.08 };
+  style->curves[7] = style->foreground;
+}
+
+/* The screen style for a dark desktop. The sky blue leads, since the
+ * darker blue has too little contrast on a dark background. */
+void
+tangent_plot_style_init_dark (TangentPlotStyle *style)
+{
+  g_return_if_fail (style != NULL);
+
+  init_common (style);
+  style->background = (TangentColor) RGB (30, 30, 30);
+  style->foreground = (TangentColor) RGB (255, 255, 255);
+  style->grid = (TangentColor) { 1, 1, 1, 0.10 };
+  style->curves[0] = okabe_ito[5];
+  style->curves[5] = okabe_ito[0];
+  style->curves[7] = style->foreground;
+}
+
+const TangentColor *
+tangent_plot_style_get_curve_color (const TangentPlotStyle *style,
+                                    guint                   index)
+{
+  g_return_val_if_fail (style != NULL, NULL);
+
+  return &style->curves[index % G_N_ELEMENTS (style->curves)];
+}

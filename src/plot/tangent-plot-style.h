@@ -1,0 +1,35 @@
+/* tangent-plot-style.h: colours, widths and fonts of a plot
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+typedef struct
+{
+  double red, green, blue, alpha;
+} TangentColor;
+
+typedef struct
+{
+  TangentColor background;
+  TangentColor foreground;   /* axes, ticks, labels */
+  TangentColor grid;
+  TangentColor curves[8];    /* colour-blind-safe cycle for successive curves */
+  double       axis_width;   /* device units */
+  double       grid_width;
+  double       curve_width;
+  double       tick_length;
+  char         font[64];     /* Pango font description */
+} TangentPlotStyle;
+
+void tangent_plot_style_init_light (TangentPlotStyle *style);
+void tangent_plot_style_init_dark  (TangentPlotStyle *style);
+const TangentColor *tangent_plot_style_get_curve_color (const TangentPlotStyle *style,
+                                                        guint                   index);
+
+G_END_DECLS
