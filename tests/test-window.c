@@ -78,7 +78,18 @@ check_window (gpointer user_data)
   curve_pixels = count_curve_pixels (GTK_WIDGET (plot));
   g_assert_cmpuint (curve_pixels, >, (guint) gtk_widget_get_width (GTK_WIDGET (plot)));
 
+  /* The window opened at the size the settings held (set by the test),
+   * and the pane has the saved width. */
   gtk_window_get_default_size (GTK_WINDOW (f->window), &f->width, &f->height);
+  g_assert_cmpint (f->width, ==, 1000);
+  g_assert_cmpint (f->height, ==, 700);
+  g_assert_cmpint (gtk_paned_get_position (GTK_PANED (gtk_widget_get_parent (GTK_WIDGET (pane)))),
+                   ==, 300);
+
+  /* The user resizes the window; closing must remember the new size. */
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 900, 650);
+  f->width = 900;
+  f->height = 650;
   f->checked = TRUE;
 
   /* Quit as the user would, through the accelerator's action. */
@@ -121,6 +132,12 @@ test_window_shows_plot (void)
   Fixture f = { 0 };
   int status;
 
+  /* What an earlier run would have saved. */
+  settings = g_settings_new (APP_ID);
+  g_settings_set_int (settings, "window-width", 1000);
+  g_settings_set_int (settings, "window-height", 700);
+  g_settings_set_int (settings, "pane-position", 300);
+
   f.app = tangent_application_new (G_APPLICATION_NON_UNIQUE);
   g_signal_connect (f.app, "window-added", G_CALLBACK (on_window_added), &f);
   f.timeout_id = g_timeout_add_seconds (30, on_timeout, NULL);
@@ -132,7 +149,6 @@ test_window_shows_plot (void)
   g_assert_true (f.checked);
 
   /* Closing saved the window size for the next start. */
-  settings = g_settings_new (APP_ID);
   g_assert_cmpint (g_settings_get_int (settings, "window-width"), ==, f.width);
   g_assert_cmpint (g_settings_get_int (settings, "window-height"), ==, f.height);
 

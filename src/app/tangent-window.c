@@ -58,15 +58,13 @@ tangent_window_close_request (GtkWindow *window)
   return GTK_WINDOW_CLASS (tangent_window_parent_class)->close_request (window);
 }
 
+/* Called once the window belongs to its application: "application" is not
+ * a construct property, so constructed() is too early to see it. */
 static void
-tangent_window_constructed (GObject *object)
+restore_state (TangentWindow *self)
 {
-  TangentWindow *self = TANGENT_WINDOW (object);
-  TangentSettings *settings;
+  TangentSettings *settings = get_settings (self);
 
-  G_OBJECT_CLASS (tangent_window_parent_class)->constructed (object);
-
-  settings = get_settings (self);
   if (settings == NULL)
     return;
 
@@ -95,7 +93,6 @@ tangent_window_class_init (TangentWindowClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
   GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
-  object_class->constructed = tangent_window_constructed;
   object_class->dispose = tangent_window_dispose;
   window_class->close_request = tangent_window_close_request;
 
@@ -120,11 +117,16 @@ tangent_window_init (TangentWindow *self)
 TangentWindow *
 tangent_window_new (TangentApplication *application)
 {
+  TangentWindow *self;
+
   g_return_val_if_fail (TANGENT_IS_APPLICATION (application), NULL);
 
-  return g_object_new (TANGENT_TYPE_WINDOW,
+  self = g_object_new (TANGENT_TYPE_WINDOW,
                        "application", application,
                        NULL);
+  restore_state (self);
+
+  return self;
 }
 
 /**

@@ -15,7 +15,7 @@
 #include "tangent-ticks.h"
 
 /* About one tick per this many device units keeps labels apart. */
-#define TICK_SPACING_X 90.0
+#define TICK_SPACING_X 70.0
 #define TICK_SPACING_Y 60.0
 #define LABEL_GAP 3.0
 
@@ -73,21 +73,33 @@ draw_grid (cairo_t                *cr,
 }
 
 /* Draws @text with its anchor point at (@x, @y); @ax and @ay are 0 for the
- * left/top edge of the text, 0.5 for its centre, 1 for its right/bottom. */
+ * left/top edge of the text, 0.5 for its centre, 1 for its right/bottom.
+ * A label that would not fit inside the viewport is left out rather than
+ * cut in half at the edge. */
 static void
-draw_label (cairo_t     *cr,
-            PangoLayout *layout,
-            const char  *text,
-            double       x,
-            double       y,
-            double       ax,
-            double       ay)
+draw_label (cairo_t               *cr,
+            const TangentViewport *vp,
+            PangoLayout           *layout,
+            const char            *text,
+            double                 x,
+            double                 y,
+            double                 ax,
+            double                 ay)
 {
-  PangoRectangle ink, logical;
+  PangoRectangle logical;
+  double left, top;
 
   pango_layout_set_text (layout, text, -1);
-  pango_layout_get_pixel_extents (layout, &ink, &logical);
-  cairo_move_to (cr, x - ax * logical.width, y - ay * logical.height);
+  pango_layout_get_pixel_extents (layout, NULL, &logical);
+  left = x - ax * logical.width;
+  top = y - ay * logical.height;
+
+  if (left < vp->left || top < vp->top
+      || left + logical.width > vp->left + vp->width
+      || top + logical.height > vp->top + vp->height)
+    return;
+
+  cairo_move_to (cr, left, top);
   pango_cairo_show_layout (cr, layout);
 }
 
@@ -197,12 +209,12 @@ tangent_axes_draw (cairo_t                *cr,
 
       if (value == 0 && ay_px > vp->left + 1 && ay_px < vp->left + vp->width - 1)
         {
-          draw_label (cr, layout, "0", px - LABEL_GAP, ax_py + LABEL_GAP, 1, 0);
+          draw_label (cr, vp, layout, "0", px - LABEL_GAP, ax_py + LABEL_GAP, 1, 0);
           continue;
         }
 
       format_tick (text, value, xt.decimals);
-      draw_label (cr, layout, text, px, at_bottom ? ax_py - LABEL_GAP : ax_py + LABEL_GAP,
+      draw_label (cr, vp, layout, text, px, at_bottom ? ax_py - LABEL_GAP : ax_py + LABEL_GAP,
                   0.5, at_bottom ? 1 : 0);
     }
 
@@ -217,7 +229,8 @@ tangent_axes_draw (cairo_t                *cr,
         continue;
 
       format_tick (text, value, yt.decimals);
-      draw_label (cr, layout, text, at_left ? ay_px + LABEL_GAP * 2 : ay_px - LABEL_GAP * 2, py,
+      draw_label (cr, vp, layout, text,
+                  at_left ? ay_px + LABEL_GAP * 2 : ay_px - LABEL_GAP * 2, py,
                   at_left ? 0 : 1, 0.5);
     }
 
