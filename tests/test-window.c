@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <gtk/gtk.h>
+#include <string.h>
 
 #include "tangent-application.h"
 #include "tangent-window.h"
@@ -77,6 +78,23 @@ check_window (gpointer user_data)
    * covers well over one plot width of pixels in the curve colour. */
   curve_pixels = count_curve_pixels (GTK_WIDGET (plot));
   g_assert_cmpuint (curve_pixels, >, (guint) gtk_widget_get_width (GTK_WIDGET (plot)));
+
+  /* Typing a new formula redraws; a mistake draws nothing and says where. */
+  tangent_formula_pane_set_formula (pane, "x^2 - 3");
+  g_assert_null (tangent_formula_pane_get_message (pane));
+  g_assert_cmpuint (count_curve_pixels (GTK_WIDGET (plot)), >, 100);
+
+  tangent_formula_pane_set_formula (pane, "1,5 x");
+  g_assert_nonnull (tangent_formula_pane_get_message (pane));
+  g_assert_nonnull (strstr (tangent_formula_pane_get_message (pane), "1.5"));
+  g_assert_cmpuint (count_curve_pixels (GTK_WIDGET (plot)), ==, 0);
+
+  tangent_formula_pane_set_formula (pane, "x y");
+  g_assert_nonnull (tangent_formula_pane_get_message (pane));
+  g_assert_cmpuint (count_curve_pixels (GTK_WIDGET (plot)), ==, 0);
+
+  tangent_formula_pane_set_formula (pane, "sin(x)");
+  g_assert_null (tangent_formula_pane_get_message (pane));
 
   /* The window opened at the size the settings held (set by the test),
    * and the pane has the saved width. */

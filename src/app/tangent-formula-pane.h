@@ -15,5 +15,14 @@ G_DECLARE_FINAL_TYPE (TangentFormulaPane, tangent_formula_pane, TANGENT, FORMULA
 
 GtkWidget  *tangent_formula_pane_new         (void);
 const char *tangent_formula_pane_get_formula (TangentFormulaPane *self);
+void        tangent_formula_pane_set_formula (TangentFormulaPane *self,
+                                              const char         *text);
+void        tangent_formula_pane_set_error   (TangentFormulaPane *self,
+                                              const char         *message,
+                                              guint               start,
+                                              guint               end);
+void        tangent_formula_pane_set_notice  (TangentFormulaPane *self,
+                                              const char         *message);
+const char *tangent_formula_pane_get_message (TangentFormulaPane *self);
 
 G_END_DECLS

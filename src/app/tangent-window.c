@@ -7,8 +7,13 @@
 
 #define G_LOG_DOMAIN "tangent-window"
 
+#include <glib/gi18n.h>
 #include <math.h>
+#include <string.h>
 
+#include "tangent-compile.h"
+#include "tangent-document.h"
+#include "tangent-vm.h"
 #include "tangent-window.h"
 
 struct _TangentWindow
@@ -19,17 +24,93 @@ struct _TangentWindow
   GtkPaned             *paned;
   TangentFormulaPane   *formula_pane;
   TangentPlotView      *plot_view;
+
+  /* Owned */
+  TangentDocument      *document;
+  TangentProgram       *program;
 };
 
 G_DEFINE_FINAL_TYPE (TangentWindow, tangent_window, ADW_TYPE_APPLICATION_WINDOW)
 
-/* The default formula row is sin(x); until the formula language is wired
- * to the pane, the plot draws it from libm. */
 static double
-default_function (double   x,
-                  gpointer user_data)
+eval_program (double   x,
+              gpointer user_data)
 {
-  return sin (x);
+  TangentWindow *self = user_data;
+
+  return tangent_program_eval1 (self->program,
+                                tangent_document_get_parameter_values (self->document),
+                                x, NAN, NAN);
+}
+
+/* Why an accepted formula draws nothing, or NULL when it can be drawn. */
+static char *
+dup_not_drawable_reason (TangentWindow     *self,
+                         const TangentNode *expr)
+{
+  guint n = tangent_document_get_n_parameters (self->document);
+
+  if (tangent_document_get_row_kind (self->document, 0) == TANGENT_ROW_RELATION)
+    return g_strdup (_("Equations are not drawn yet; type an expression in x"));
+
+  if (tangent_node_depends_on (expr, TANGENT_VARIABLE_Y)
+      || tangent_node_depends_on (expr, TANGENT_VARIABLE_Z))
+    return g_strdup (_("Only functions of x are drawn so far"));
+
+  for (guint slot = 0; slot < n; slot++)
+    {
+      if (!tangent_document_parameter_has_value (self->document, slot))
+        return g_strdup_printf (_("“%s” has no value: parameters and sliders are not "
+                                  "supported yet"),
+                                tangent_document_get_parameter_name (self->document, slot));
+    }
+
+  return NULL;
+}
+
+/* The formula row changed: parse and resolve it, and either draw it or say
+ * why not, underlining the place of an error. */
+static void
+update_formula (TangentWindow *self)
+{
+  const char *text = tangent_formula_pane_get_formula (self->formula_pane);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *reason = NULL;
+  const GError *row_error;
+  const TangentNode *expr;
+  guint start, end;
+
+  tangent_plot_view_set_function (self->plot_view, NULL, NULL);
+  g_clear_pointer (&self->program, tangent_program_unref);
+
+  tangent_document_set_row_text (self->document, 0, text, strlen (text));
+  tangent_document_resolve (self->document);
+
+  row_error = tangent_document_get_row_error (self->document, 0, &start, &end);
+  if (row_error != NULL)
+    {
+      tangent_formula_pane_set_error (self->formula_pane, row_error->message, start, end);
+      return;
+    }
+
+  expr = tangent_document_get_row_expr (self->document, 0);
+  reason = dup_not_drawable_reason (self, expr);
+  if (reason != NULL)
+    {
+      tangent_formula_pane_set_notice (self->formula_pane, reason);
+      return;
+    }
+
+  self->program = tangent_compile (expr, tangent_document_get_n_parameters (self->document),
+                                   &error);
+  if (self->program == NULL)
+    {
+      tangent_formula_pane_set_error (self->formula_pane, error->message, 0, strlen (text));
+      return;
+    }
+
+  tangent_formula_pane_set_error (self->formula_pane, NULL, 0, 0);
+  tangent_plot_view_set_function (self->plot_view, eval_program, self);
 }
 
 static TangentSettings *
@@ -81,7 +162,14 @@ restore_state (TangentWindow *self)
 static void
 tangent_window_dispose (GObject *object)
 {
+  TangentWindow *self = TANGENT_WINDOW (object);
+
+  /* The plot view calls back into the program: detach it first. */
+  if (self->plot_view != NULL)
+    tangent_plot_view_set_function (self->plot_view, NULL, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (object), TANGENT_TYPE_WINDOW);
+  g_clear_pointer (&self->program, tangent_program_unref);
+  g_clear_pointer (&self->document, tangent_document_free);
 
   G_OBJECT_CLASS (tangent_window_parent_class)->dispose (object);
 }
@@ -111,7 +199,12 @@ tangent_window_init (TangentWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  tangent_plot_view_set_function (self->plot_view, default_function, NULL);
+  self->document = tangent_document_new ();
+  tangent_document_append_row (self->document, "", 0);
+
+  g_signal_connect_object (self->formula_pane, "changed", G_CALLBACK (update_formula), self,
+                           G_CONNECT_SWAPPED);
+  update_formula (self);
 }
 
 TangentWindow *

@@ -17,6 +17,12 @@
 /* The sub-commands, in the order of the contract (shared CLI.md); each
  * arrives with the issue that builds its mathematics. */
 static const TangentCliCommand commands[] = {
+  { "check", N_("Check a formula row: its kind, variables and parameters"), tangent_cli_check },
+  { "eval", N_("Evaluate a formula at a point"), tangent_cli_eval },
+  { "diff", N_("Differentiate a formula, as a formula and at a point"), tangent_cli_diff },
+  { "grad", N_("Value and gradient at a point"), tangent_cli_grad },
+  { "hessian", N_("Value, gradient and Hessian at a point"), tangent_cli_hessian },
+  { "bench", N_("Measure evaluation speed over a grid"), tangent_cli_bench },
   { NULL, NULL, NULL },
 };
 

@@ -23,4 +23,11 @@ typedef struct
   int       (*run) (int argc, char **argv);  /* argv[0] is the command name */
 } TangentCliCommand;
 
+int tangent_cli_check   (int argc, char **argv);
+int tangent_cli_eval    (int argc, char **argv);
+int tangent_cli_diff    (int argc, char **argv);
+int tangent_cli_grad    (int argc, char **argv);
+int tangent_cli_hessian (int argc, char **argv);
+int tangent_cli_bench   (int argc, char **argv);
+
 G_END_DECLS

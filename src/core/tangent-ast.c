@@ -494,6 +494,66 @@ tangent_node_copy (const TangentNode *node)
 }
 
 /**
+ * tangent_node_copy_shallow:
+ * @node: a tree
+ *
+ * Copies @node alone: its kind, value, name, flags and span, with every
+ * child left %NULL for the caller to fill. Rewriting passes use it to copy
+ * each node once.
+ *
+ * Returns: (transfer full): the copy
+ */
+TangentNode *
+tangent_node_copy_shallow (const TangentNode *node)
+{
+  TangentNode *copy;
+  guint n;
+
+  g_return_val_if_fail (node != NULL, NULL);
+
+  copy = g_memdup2 (node, sizeof *node);
+  children_of (node, &n);
+
+  switch (node->kind)
+    {
+    case TANGENT_NODE_PARAMETER:
+      copy->parameter.name = g_strdup (node->parameter.name);
+      break;
+    case TANGENT_NODE_NEG:
+      copy->arg = NULL;
+      break;
+    case TANGENT_NODE_POW:
+      copy->pow.base = copy->pow.exponent = NULL;
+      break;
+    case TANGENT_NODE_SUM:
+      copy->sum.terms = g_new0 (TangentNode *, n);
+      copy->sum.negate = g_memdup2 (node->sum.negate, n * sizeof (gboolean));
+      break;
+    case TANGENT_NODE_PRODUCT:
+      copy->product.factors = g_new0 (TangentNode *, n);
+      copy->product.divide = g_memdup2 (node->product.divide, n * sizeof (gboolean));
+      break;
+    case TANGENT_NODE_CALL:
+      copy->call.args = g_new0 (TangentNode *, n);
+      break;
+    case TANGENT_NODE_USER_CALL:
+      copy->user.name = g_strdup (node->user.name);
+      copy->user.args = g_new0 (TangentNode *, n);
+      break;
+    case TANGENT_NODE_TUPLE:
+      copy->tuple.items = g_new0 (TangentNode *, n);
+      break;
+    case TANGENT_NODE_NUMBER:
+    case TANGENT_NODE_CONSTANT:
+    case TANGENT_NODE_VARIABLE:
+    default:
+      break;
+    }
+
+  return copy;
+}
+
+/**
  * tangent_node_equal:
  * @a: a tree
  * @b: another tree

@@ -160,6 +160,7 @@ TangentNode *tangent_node_set_span      (TangentNode     *node,
                                          guint            start,
                                          guint            end);
 TangentNode *tangent_node_copy          (const TangentNode *node);
+TangentNode *tangent_node_copy_shallow  (const TangentNode *node);
 gboolean     tangent_node_equal         (const TangentNode *a,
                                          const TangentNode *b);
 guint        tangent_node_hash          (const TangentNode *node);

@@ -8,6 +8,7 @@
 #define G_LOG_DOMAIN "tangent-format"
 
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "tangent-format.h"
@@ -47,6 +48,9 @@ const char *
 tangent_format_shortest (char   *buf,
                          double  value)
 {
+  char format[8];
+  int digits, exponent;
+
   g_return_val_if_fail (buf != NULL, NULL);
 
   if (format_non_finite (buf, value))
@@ -60,15 +64,24 @@ tangent_format_shortest (char   *buf,
 
   /* 17 significant digits always round-trip a binary64 (IEEE 754-2008,
    * 5.12.2), so the loop ends with a representation at the latest there. */
-  for (int digits = 1; digits <= 17; digits++)
+  for (digits = 1; digits < 17; digits++)
     {
-      char format[8];
-
-      g_snprintf (format, sizeof format, "%%.%dg", digits);
+      g_snprintf (format, sizeof format, "%%.%de", digits - 1);
       g_ascii_formatd (buf, TANGENT_FORMAT_BUF_SIZE, format, value);
       if (g_ascii_strtod (buf, NULL) == value)
         break;
     }
+
+  /* The same digits, written as a person would: fixed notation for
+   * magnitudes from 1e-5 to below 1e17 (10, not 1e+01; 0.001, not
+   * 1e-03), scientific notation beyond. */
+  g_ascii_formatd (buf, TANGENT_FORMAT_BUF_SIZE, "%.16e", value);
+  exponent = atoi (strchr (buf, 'e') + 1);
+  if (exponent >= -5 && exponent < 17)
+    g_snprintf (format, sizeof format, "%%.%df", MAX (0, digits - 1 - exponent));
+  else
+    g_snprintf (format, sizeof format, "%%.%de", digits - 1);
+  g_ascii_formatd (buf, TANGENT_FORMAT_BUF_SIZE, format, value);
 
   return buf;
 }

@@ -2,8 +2,10 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Interim libm version; the block VM's kernels replace it so that both
- * share one code path.
+ * Each function runs the block VM's own kernel for the operation on one
+ * padded lane vector (_tangent_vm_eval_op), so a constant folded by the
+ * symbolic layer or the compiler has exactly the bits the same formula
+ * gets at run time, on every CPU the kernels are chosen for.
  */
 
 #include "config.h"
@@ -13,51 +15,25 @@
 #include <math.h>
 
 #include "tangent-math.h"
+#include "tangent-vm-private.h"
 
 double
 tangent_math_call (TangentBuiltin fn,
                    double         a,
                    double         b)
 {
-  switch (fn)
-    {
-    case TANGENT_BUILTIN_ABS: return fabs (a);
-    case TANGENT_BUILTIN_SIGN: return isnan (a) ? a : (a > 0) - (a < 0);
-    case TANGENT_BUILTIN_FLOOR: return floor (a);
-    case TANGENT_BUILTIN_CEIL: return ceil (a);
-    case TANGENT_BUILTIN_ROUND: return round (a);
-    case TANGENT_BUILTIN_SQRT: return sqrt (a);
-    case TANGENT_BUILTIN_CBRT: return cbrt (a);
-    case TANGENT_BUILTIN_EXP: return exp (a);
-    case TANGENT_BUILTIN_LN: return log (a);
-    case TANGENT_BUILTIN_LOG10: return log10 (a);
-    case TANGENT_BUILTIN_LOG2: return log2 (a);
-    case TANGENT_BUILTIN_SIN: return sin (a);
-    case TANGENT_BUILTIN_COS: return cos (a);
-    case TANGENT_BUILTIN_TAN: return tan (a);
-    case TANGENT_BUILTIN_SEC: return 1 / cos (a);
-    case TANGENT_BUILTIN_CSC: return 1 / sin (a);
-    case TANGENT_BUILTIN_COT: return 1 / tan (a);
-    case TANGENT_BUILTIN_ASIN: return asin (a);
-    case TANGENT_BUILTIN_ACOS: return acos (a);
-    case TANGENT_BUILTIN_ATAN: return atan (a);
-    case TANGENT_BUILTIN_ATAN2: return atan2 (a, b);
-    case TANGENT_BUILTIN_SINH: return sinh (a);
-    case TANGENT_BUILTIN_COSH: return cosh (a);
-    case TANGENT_BUILTIN_TANH: return tanh (a);
-    case TANGENT_BUILTIN_MIN: return isnan (a) || isnan (b) ? NAN : fmin (a, b);
-    case TANGENT_BUILTIN_MAX: return isnan (a) || isnan (b) ? NAN : fmax (a, b);
-    case TANGENT_N_BUILTINS:
-    default:
-      g_return_val_if_reached (NAN);
-    }
+  g_return_val_if_fail ((guint) fn < TANGENT_N_BUILTINS, NAN);
+
+  return _tangent_vm_eval_op (_tangent_opcode_for_builtin (fn), a, b, 0, 0, 0);
 }
 
+/* Integer exponents up to TANGENT_VM_POWI_MAX in magnitude are products
+ * (x^3 is x*x*x, as the compiler writes it); others go to SLEEF's pow. */
 double
 tangent_math_pow (double base,
                   double exponent)
 {
-  return pow (base, exponent);
+  return _tangent_vm_eval_op (TANGENT_OP_POW, base, exponent, 0, 0, 0);
 }
 
 double
@@ -65,7 +41,7 @@ tangent_math_odd_root_pow (double base,
                            gint64 p,
                            gint64 q)
 {
-  double r = pow (fabs (base), (double) p / (double) q);
+  g_return_val_if_fail (q > 0 && q % 2 == 1 && q <= G_MAXINT32, NAN);
 
-  return base < 0 && (p % 2 != 0) ? -r : r;
+  return _tangent_vm_eval_op (TANGENT_OP_ROOT, base, 0, 0, (gint32) q, (double) p);
 }

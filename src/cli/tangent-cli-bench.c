@@ -1,0 +1,281 @@
+/* tangent-cli-bench.c: `tangent-cli bench`, the evaluation benchmark
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The contract is in the shared CLI.md ("bench"): an N×N grid over
+ * [-2, 2]², both ends included, row-major with y outer; one untimed pass,
+ * seven timed passes, the median reported. tests/bench/bench-native.c is
+ * the same loop hand-written in C, printing the same fields.
+ */
+
+#include "config.h"
+
+#define G_LOG_DOMAIN "tangent-cli"
+
+#include <glib/gi18n.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "tangent-cli.h"
+#include "tangent-compile.h"
+#include "tangent-format.h"
+#include "tangent-grid.h"
+#include "tangent-vm.h"
+
+
+#define N_PASSES 7
+
+static const char *const bench_ids[] = { "E1", "E2", "E3", "E4", "E5", "E6" };
+static const char *const bench_texts[] = {
+  "x^2 + y^2",
+  "sin(x)*cos(y)",
+  "exp(-(x^2+y^2))*(x - y)",
+  "(1 - x)^2 + 100*(y - x^2)^2",
+  "(x^2 + y - 11)^2 + (x + y^2 - 7)^2",
+  "log(1 + x^2 + y^2)*atan(y/(1 + x^2)) + sqrt(abs(x*y)) + tanh(x - y)",
+};
+/* With --gradient: E3, E4, E6. */
+static const guint gradient_ids[] = { 2, 3, 5 };
+
+static TangentNode *v_x (void) { return tangent_node_new_variable (TANGENT_VARIABLE_X); }
+static TangentNode *v_y (void) { return tangent_node_new_variable (TANGENT_VARIABLE_Y); }
+static TangentNode *num (double v) { return tangent_node_new_number (v); }
+static TangentNode *sq (TangentNode *a) { return tangent_node_new_pow (a, num (2)); }
+static TangentNode *add (TangentNode *a, TangentNode *b) { return tangent_node_new_binary_sum (a, FALSE, b); }
+static TangentNode *sub (TangentNode *a, TangentNode *b) { return tangent_node_new_binary_sum (a, TRUE, b); }
+static TangentNode *mul (TangentNode *a, TangentNode *b) { return tangent_node_new_binary_product (a, FALSE, b); }
+static TangentNode *dvd (TangentNode *a, TangentNode *b) { return tangent_node_new_binary_product (a, TRUE, b); }
+static TangentNode *call (TangentBuiltin fn, TangentNode *a) { return tangent_node_new_call1 (fn, a); }
+
+static TangentNode *
+sum3 (TangentNode *a,
+      gboolean     sub1,
+      TangentNode *b,
+      gboolean     sub2,
+      TangentNode *c)
+{
+  TangentNode *terms[3] = { a, b, c };
+  gboolean negate[3] = { FALSE, sub1, sub2 };
+
+  return tangent_node_new_sum (3, terms, negate);
+}
+
+/* E1–E6 built by hand, node for node as the parser reads bench_texts
+ * (flat sums, x^2 as a power), until the parser lands: then the bench
+ * parses bench_texts instead. */
+static TangentNode *
+bench_build_tree_by_hand (guint i)
+{
+  switch (i)
+    {
+    case 0:
+      return add (sq (v_x ()), sq (v_y ()));
+    case 1:
+      return mul (call (TANGENT_BUILTIN_SIN, v_x ()), call (TANGENT_BUILTIN_COS, v_y ()));
+    case 2:
+      return mul (call (TANGENT_BUILTIN_EXP, tangent_node_new_neg (add (sq (v_x ()), sq (v_y ())))),
+                  sub (v_x (), v_y ()));
+    case 3:
+      return add (sq (sub (num (1), v_x ())), mul (num (100), sq (sub (v_y (), sq (v_x ())))));
+    case 4:
+      return add (sq (sum3 (sq (v_x ()), FALSE, v_y (), TRUE, num (11))),
+                  sq (sum3 (v_x (), FALSE, sq (v_y ()), TRUE, num (7))));
+    case 5:
+      return sum3 (mul (call (TANGENT_BUILTIN_LN, sum3 (num (1), FALSE, sq (v_x ()), FALSE, sq (v_y ()))),
+                        call (TANGENT_BUILTIN_ATAN, dvd (v_y (), add (num (1), sq (v_x ()))))),
+                   FALSE,
+                   call (TANGENT_BUILTIN_SQRT, call (TANGENT_BUILTIN_ABS, mul (v_x (), v_y ()))),
+                   FALSE,
+                   call (TANGENT_BUILTIN_TANH, sub (v_x (), v_y ())));
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static gint64
+now_ns (void)
+{
+  struct timespec ts;
+
+  clock_gettime (CLOCK_MONOTONIC, &ts);
+  return (gint64) ts.tv_sec * G_GINT64_CONSTANT (1000000000) + ts.tv_nsec;
+}
+
+static int
+compare_gint64 (const void *a,
+                const void *b)
+{
+  gint64 x = *(const gint64 *) a, y = *(const gint64 *) b;
+
+  return (x > y) - (x < y);
+}
+
+/* Median over the programs of building (parsing, once the parser lands)
+ * and compiling each expression, in microseconds. */
+static double
+time_compile (gboolean gradient)
+{
+  enum { ROUNDS = 200 };
+  gint64 times[ROUNDS];
+
+  for (guint r = 0; r < ROUNDS; r++)
+    {
+      gint64 t0 = now_ns ();
+
+      for (guint i = 0; i < G_N_ELEMENTS (bench_ids); i++)
+        {
+          g_autoptr(TangentNode) tree = bench_build_tree_by_hand (i);
+          g_autoptr(TangentProgram) prog = gradient
+            ? tangent_compile_with_gradient (tree, 0, 2, FALSE, NULL)
+            : tangent_compile (tree, 0, NULL);
+        }
+      times[r] = now_ns () - t0;
+    }
+  qsort (times, ROUNDS, sizeof times[0], compare_gint64);
+
+  return times[ROUNDS / 2] / 1e3 / G_N_ELEMENTS (bench_ids);
+}
+
+static void
+print_usage (FILE *out)
+{
+  fprintf (out, "%s\n", _("Usage: tangent-cli bench [--grid N] [--threads T] [--gradient] [--json]"));
+  fprintf (out, "%s\n", _("Times the compiled evaluator on the expressions E1–E6 over an N×N grid."));
+}
+
+static gboolean
+parse_uint (const char *text,
+            guint       min,
+            guint       max,
+            guint      *out)
+{
+  guint64 v;
+
+  if (text == NULL || !g_ascii_string_to_unsigned (text, 10, min, max, &v, NULL))
+    return FALSE;
+  *out = (guint) v;
+  return TRUE;
+}
+
+int
+tangent_cli_bench (int    argc,
+                   char **argv)
+{
+  guint grid = 1000, threads = 1;
+  gboolean gradient = FALSE, json = FALSE;
+  guint n_exprs;
+  const guint *ids;
+  static const guint all_ids[] = { 0, 1, 2, 3, 4, 5 };
+  g_autoptr(GString) out = g_string_new (NULL);
+  char buf[TANGENT_FORMAT_BUF_SIZE];
+  gsize n;
+
+  for (int i = 1; i < argc; i++)
+    {
+      if (strcmp (argv[i], "--help") == 0 || strcmp (argv[i], "-h") == 0)
+        {
+          print_usage (stdout);
+          return TANGENT_CLI_EXIT_OK;
+        }
+      else if (strcmp (argv[i], "--grid") == 0 && i + 1 < argc && parse_uint (argv[i + 1], 2, 20000, &grid))
+        i++;
+      else if (strcmp (argv[i], "--threads") == 0 && i + 1 < argc && parse_uint (argv[i + 1], 1, 256, &threads))
+        i++;
+      else if (strcmp (argv[i], "--gradient") == 0)
+        gradient = TRUE;
+      else if (strcmp (argv[i], "--json") == 0)
+        json = TRUE;
+      else
+        {
+          print_usage (stderr);
+          return TANGENT_CLI_EXIT_USAGE;
+        }
+    }
+
+  ids = gradient ? gradient_ids : all_ids;
+  n_exprs = gradient ? G_N_ELEMENTS (gradient_ids) : G_N_ELEMENTS (all_ids);
+  n = (gsize) grid * grid;
+
+  if (json)
+    g_string_append_printf (out, "{\"grid\": %u, \"threads\": %u, \"results\": [", grid, threads);
+  else
+    g_string_append_printf (out, "grid %u×%u, %u thread%s, kernels %s%s\n%-4s %12s %24s %24s  %s\n",
+                            grid, grid, threads, threads == 1 ? "" : "s", tangent_vm_get_isa_name (),
+                            gradient ? ", value and gradient" : "",
+                            "id", "ns/point", "sum", "sum_abs", "expression");
+
+  for (guint e = 0; e < n_exprs; e++)
+    {
+      guint id = ids[e];
+      g_autoptr(TangentNode) tree = bench_build_tree_by_hand (id);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(TangentProgram) prog = gradient
+        ? tangent_compile_with_gradient (tree, 0, 2, FALSE, &error)
+        : tangent_compile (tree, 0, &error);
+      guint n_out;
+      double *outs[3];
+      gint64 times[N_PASSES];
+      double sum = 0, sum_abs = 0, ns;
+
+      if (prog == NULL)
+        {
+          fprintf (stderr, "tangent-cli: %s\n", error->message);
+          return TANGENT_CLI_EXIT_ERROR;
+        }
+
+      n_out = tangent_program_get_n_outputs (prog);
+      for (guint k = 0; k < n_out; k++)
+        outs[k] = g_new (double, n);
+
+      tangent_grid_eval (prog, NULL, -2, 2, grid, -2, 2, grid, threads, outs);
+      for (guint p = 0; p < N_PASSES; p++)
+        {
+          gint64 t0 = now_ns ();
+
+          tangent_grid_eval (prog, NULL, -2, 2, grid, -2, 2, grid, threads, outs);
+          times[p] = now_ns () - t0;
+        }
+      qsort (times, N_PASSES, sizeof times[0], compare_gint64);
+      ns = (double) times[N_PASSES / 2] / (double) n;
+
+      for (guint k = 0; k < n_out; k++)
+        {
+          for (gsize i = 0; i < n; i++)
+            {
+              sum += outs[k][i];
+              sum_abs += fabs (outs[k][i]);
+            }
+          g_free (outs[k]);
+        }
+
+      if (json)
+        {
+          g_autofree char *expr = g_strescape (bench_texts[id], NULL);
+
+          g_string_append_printf (out, "%s{\"id\": \"%s\", \"expr\": \"%s\", ", e ? ", " : "", bench_ids[id], expr);
+          g_string_append_printf (out, "\"ns_per_point\": %s, ", tangent_format_exact (buf, ns));
+          g_string_append_printf (out, "\"sum\": %s, ", tangent_format_exact (buf, sum));
+          g_string_append_printf (out, "\"sum_abs\": %s}", tangent_format_exact (buf, sum_abs));
+        }
+      else
+        {
+          g_string_append_printf (out, "%-4s %12s", bench_ids[id], tangent_format_fixed (buf, ns, 3));
+          g_string_append_printf (out, " %24s", tangent_format_exact (buf, sum));
+          g_string_append_printf (out, " %24s  %s\n", tangent_format_exact (buf, sum_abs), bench_texts[id]);
+        }
+    }
+
+  if (json)
+    {
+      g_string_append_printf (out, "], \"compile_us\": %s}\n", tangent_format_exact (buf, time_compile (gradient)));
+    }
+  else
+    g_string_append_printf (out, "build + compile: %s µs per expression (trees built by hand until the parser lands)\n",
+                            tangent_format_fixed (buf, time_compile (gradient), 2));
+
+  fputs (out->str, stdout);
+  return TANGENT_CLI_EXIT_OK;
+}
