@@ -6,6 +6,9 @@
 #include "config.h"
 
 #include <glib.h>
+#include <glib/gstdio.h>
+#include <math.h>
+#include <unistd.h>
 #include <string.h>
 #include <sys/wait.h>
 
@@ -103,6 +106,232 @@ test_cli_usage_errors (void)
   run_clear (&run);
 }
 
+#include <jansson.h>
+
+/* Runs a command with --json and returns the parsed object. */
+static json_t *
+run_json (const char **args,
+          int          want_status)
+{
+  Run run = { 0 };
+  json_error_t error;
+  json_t *object;
+
+  run_cli (&run, args);
+  if (run.status != want_status)
+    g_error ("exit %d, want %d: %s%s", run.status, want_status, run.out, run.err);
+  object = json_loads (run.out, 0, &error);
+  if (object == NULL)
+    g_error ("not one JSON object: %s (%s)", run.out, error.text);
+  run_clear (&run);
+
+  return object;
+}
+
+static double
+number (json_t *value)
+{
+  if (json_is_string (value))
+    {
+      const char *s = json_string_value (value);
+
+      return strcmp (s, "nan") == 0 ? NAN : strcmp (s, "inf") == 0 ? INFINITY
+           : strcmp (s, "-inf") == 0 ? -INFINITY : 42.4242;
+    }
+  g_assert_true (json_is_number (value));
+  return json_number_value (value);
+}
+
+/* Values worked by hand. The test environment has a decimal-comma
+ * LC_NUMERIC: a locale leak would print 0,5 and break the JSON. */
+static void
+test_cli_eval (void)
+{
+  const char *power[] = { "eval", "--json", "2^3^2", NULL };
+  const char *at[] = { "eval", "--json", "x^2 - y", "--at", "x=1.5,y=0.25", NULL };
+  const char *param[] = { "eval", "--json", "a x", "--param", "a=-2", "--at", "x=0.25", NULL };
+  const char *nan_value[] = { "eval", "--json", "0/0", NULL };
+  const char *inf_value[] = { "eval", "--json", "-1/0", NULL };
+  const char *plain[] = { "eval", "1/4", NULL };
+  json_t *o;
+  Run run = { 0 };
+
+  o = run_json (power, 0);
+  g_assert_cmpfloat (number (json_object_get (o, "value")), ==, 512);
+  json_decref (o);
+
+  o = run_json (at, 0);
+  g_assert_cmpfloat (number (json_object_get (o, "value")), ==, 2);
+  json_decref (o);
+
+  o = run_json (param, 0);
+  g_assert_cmpfloat (number (json_object_get (o, "value")), ==, -0.5);
+  json_decref (o);
+
+  o = run_json (nan_value, 0);
+  g_assert_cmpstr (json_string_value (json_object_get (o, "value")), ==, "nan");
+  json_decref (o);
+
+  o = run_json (inf_value, 0);
+  g_assert_cmpstr (json_string_value (json_object_get (o, "value")), ==, "-inf");
+  json_decref (o);
+
+  run_cli (&run, plain);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.out, ==, "0.25\n");
+  run_clear (&run);
+}
+
+/* An error is exit 1 with the JSON error object, its span in bytes of
+ * EXPR: in "x + 1,5" the bad number starts at byte 4. */
+static void
+test_cli_errors (void)
+{
+  const char *comma[] = { "eval", "--json", "x + 1,5", "--at", "x=1", NULL };
+  const char *missing_x[] = { "eval", "--json", "x + 1", NULL };
+  const char *missing_a[] = { "eval", "--json", "a + 1", NULL };
+  const char *bad_order[] = { "diff", "--json", "x^2", "--order", "101", NULL };
+  const char *bad_at[] = { "eval", "x", "--at", "x=0x10", NULL };
+  json_t *o, *e;
+  Run run = { 0 };
+
+  o = run_json (comma, 1);
+  e = json_object_get (o, "error");
+  g_assert_nonnull (strstr (json_string_value (json_object_get (e, "message")), "1.5"));
+  g_assert_cmpint (json_integer_value (json_object_get (e, "start")), ==, 4);
+  g_assert_cmpint (json_integer_value (json_object_get (e, "end")), ==, 7);
+  json_decref (o);
+
+  o = run_json (missing_x, 1);
+  g_assert_nonnull (json_object_get (json_object_get (o, "error"), "message"));
+  json_decref (o);
+
+  o = run_json (missing_a, 1);
+  g_assert_nonnull (json_object_get (json_object_get (o, "error"), "message"));
+  json_decref (o);
+
+  o = run_json (bad_order, 1);
+  g_assert_nonnull (json_object_get (json_object_get (o, "error"), "message"));
+  json_decref (o);
+
+  /* --at values are numbers in the language's syntax: a usage error. */
+  run_cli (&run, bad_at);
+  g_assert_cmpint (run.status, ==, 2);
+  run_clear (&run);
+}
+
+static char *
+write_temp (const char *contents,
+            gssize      length)
+{
+  g_autoptr(GError) error = NULL;
+  char *path = NULL;
+  int fd = g_file_open_tmp ("tangent-test-XXXXXX", &path, &error);
+
+  g_assert_no_error (error);
+  close (fd);
+  g_assert_true (g_file_set_contents (path, contents, length, NULL));
+  return path;
+}
+
+/* --defs rows in any order; a rejected row names its line. --expr-file
+ * passes raw bytes, a NUL among them. */
+static void
+test_cli_files (void)
+{
+  g_autofree char *defs = write_temp ("# lecture 3\ng(x) = f(x) + 1\n\nf(x) = x^2\n", -1);
+  g_autofree char *bad_defs = write_temp ("f(x) = x^2\ng(x) = 2 +\n", -1);
+  g_autofree char *nul = write_temp ("x+1\0", 4);
+  const char *use_defs[] = { "eval", "--json", "g(3)", "--defs", defs, NULL };
+  const char *use_bad[] = { "eval", "--json", "f(1)", "--defs", bad_defs, NULL };
+  const char *use_nul[] = { "eval", "--json", "--expr-file", nul, "--at", "x=1", NULL };
+  json_t *o;
+
+  o = run_json (use_defs, 0);
+  g_assert_cmpfloat (number (json_object_get (o, "value")), ==, 10);
+  json_decref (o);
+
+  o = run_json (use_bad, 1);
+  g_assert_nonnull (strstr (json_string_value (json_object_get (json_object_get (o, "error"),
+                                                                "message")), "line 2"));
+  json_decref (o);
+
+  o = run_json (use_nul, 1);
+  g_assert_cmpint (json_integer_value (json_object_get (json_object_get (o, "error"), "start")),
+                   ==, 3);
+  json_decref (o);
+
+  g_unlink (defs);
+  g_unlink (bad_defs);
+  g_unlink (nul);
+}
+
+/* d/dx x³ sin x = 3x² sin x + x³ cos x; at x = 0 both terms vanish. */
+static void
+test_cli_diff (void)
+{
+  const char *diff[] = { "diff", "--json", "x^3 sin(x)", "--wrt", "x", "--at", "x=0", NULL };
+  const char *order[] = { "diff", "--json", "x^5", "--order", "5", "--at", "x=7", NULL };
+  json_t *o;
+
+  o = run_json (diff, 0);
+  g_assert_cmpstr (json_string_value (json_object_get (o, "derivative")), ==,
+                   "3x² sin(x) + x³ cos(x)");
+  g_assert_nonnull (json_string_value (json_object_get (o, "latex")));
+  g_assert_cmpfloat (number (json_object_get (o, "value")), ==, 0);
+  json_decref (o);
+
+  /* The fifth derivative of x⁵ is 5! = 120 everywhere. */
+  o = run_json (order, 0);
+  g_assert_cmpfloat (number (json_object_get (o, "value")), ==, 120);
+  json_decref (o);
+}
+
+/* f = x²y + y³ at (1, 2): f = 2 + 8; ∇f = (2xy, x² + 3y²) = (4, 13);
+ * H = [[2y, 2x], [2x, 6y]] = [[4, 2], [2, 12]]. */
+static void
+test_cli_grad_hessian (void)
+{
+  const char *grad[] = { "grad", "--json", "x^2 y + y^3", "--at", "x=1,y=2", NULL };
+  const char *hessian[] = { "hessian", "--json", "x^2 y + y^3", "--at", "x=1,y=2", NULL };
+  const double want_h[2][2] = { { 4, 2 }, { 2, 12 } };
+  json_t *o, *g, *h;
+
+  o = run_json (grad, 0);
+  g = json_object_get (o, "gradient");
+  g_assert_cmpfloat (number (json_object_get (o, "value")), ==, 10);
+  g_assert_cmpuint (json_array_size (g), ==, 2);
+  g_assert_cmpfloat (number (json_array_get (g, 0)), ==, 4);
+  g_assert_cmpfloat (number (json_array_get (g, 1)), ==, 13);
+  json_decref (o);
+
+  o = run_json (hessian, 0);
+  h = json_object_get (o, "hessian");
+  for (guint i = 0; i < 2; i++)
+    for (guint j = 0; j < 2; j++)
+      g_assert_cmpfloat (number (json_array_get (json_array_get (h, i), j)), ==, want_h[i][j]);
+  json_decref (o);
+}
+
+static void
+test_cli_check (void)
+{
+  const char *function[] = { "check", "--json", "g(x, y) = x^2 + b y", "--param", "b=1", NULL };
+  const char *relation[] = { "check", "--json", "x^2 + y^2 = 1", NULL };
+  json_t *o;
+
+  o = run_json (function, 0);
+  g_assert_cmpstr (json_string_value (json_object_get (o, "kind")), ==, "function");
+  g_assert_cmpuint (json_array_size (json_object_get (o, "variables")), ==, 2);
+  g_assert_cmpstr (json_string_value (json_array_get (json_object_get (o, "parameters"), 0)), ==,
+                   "b");
+  json_decref (o);
+
+  o = run_json (relation, 0);
+  g_assert_cmpstr (json_string_value (json_object_get (o, "kind")), ==, "relation");
+  json_decref (o);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -112,6 +341,12 @@ main (int   argc,
   g_test_add_func ("/cli/version", test_cli_version);
   g_test_add_func ("/cli/help", test_cli_help);
   g_test_add_func ("/cli/usage-errors", test_cli_usage_errors);
+  g_test_add_func ("/cli/eval", test_cli_eval);
+  g_test_add_func ("/cli/errors", test_cli_errors);
+  g_test_add_func ("/cli/files", test_cli_files);
+  g_test_add_func ("/cli/diff", test_cli_diff);
+  g_test_add_func ("/cli/grad-hessian", test_cli_grad_hessian);
+  g_test_add_func ("/cli/check", test_cli_check);
 
   return g_test_run ();
 }

@@ -20,9 +20,11 @@
 #include <time.h>
 
 #include "tangent-cli.h"
+#include "tangent-cli-output.h"
 #include "tangent-compile.h"
 #include "tangent-format.h"
 #include "tangent-grid.h"
+#include "tangent-parser.h"
 #include "tangent-vm.h"
 
 
@@ -40,59 +42,14 @@ static const char *const bench_texts[] = {
 /* With --gradient: E3, E4, E6. */
 static const guint gradient_ids[] = { 2, 3, 5 };
 
-static TangentNode *v_x (void) { return tangent_node_new_variable (TANGENT_VARIABLE_X); }
-static TangentNode *v_y (void) { return tangent_node_new_variable (TANGENT_VARIABLE_Y); }
-static TangentNode *num (double v) { return tangent_node_new_number (v); }
-static TangentNode *sq (TangentNode *a) { return tangent_node_new_pow (a, num (2)); }
-static TangentNode *add (TangentNode *a, TangentNode *b) { return tangent_node_new_binary_sum (a, FALSE, b); }
-static TangentNode *sub (TangentNode *a, TangentNode *b) { return tangent_node_new_binary_sum (a, TRUE, b); }
-static TangentNode *mul (TangentNode *a, TangentNode *b) { return tangent_node_new_binary_product (a, FALSE, b); }
-static TangentNode *dvd (TangentNode *a, TangentNode *b) { return tangent_node_new_binary_product (a, TRUE, b); }
-static TangentNode *call (TangentBuiltin fn, TangentNode *a) { return tangent_node_new_call1 (fn, a); }
-
+/* Parses E@i from its text, exactly as a user's formula would be. */
 static TangentNode *
-sum3 (TangentNode *a,
-      gboolean     sub1,
-      TangentNode *b,
-      gboolean     sub2,
-      TangentNode *c)
+bench_parse (guint    i,
+             GError **error)
 {
-  TangentNode *terms[3] = { a, b, c };
-  gboolean negate[3] = { FALSE, sub1, sub2 };
+  const char *text = bench_texts[i];
 
-  return tangent_node_new_sum (3, terms, negate);
-}
-
-/* E1–E6 built by hand, node for node as the parser reads bench_texts
- * (flat sums, x^2 as a power), until the parser lands: then the bench
- * parses bench_texts instead. */
-static TangentNode *
-bench_build_tree_by_hand (guint i)
-{
-  switch (i)
-    {
-    case 0:
-      return add (sq (v_x ()), sq (v_y ()));
-    case 1:
-      return mul (call (TANGENT_BUILTIN_SIN, v_x ()), call (TANGENT_BUILTIN_COS, v_y ()));
-    case 2:
-      return mul (call (TANGENT_BUILTIN_EXP, tangent_node_new_neg (add (sq (v_x ()), sq (v_y ())))),
-                  sub (v_x (), v_y ()));
-    case 3:
-      return add (sq (sub (num (1), v_x ())), mul (num (100), sq (sub (v_y (), sq (v_x ())))));
-    case 4:
-      return add (sq (sum3 (sq (v_x ()), FALSE, v_y (), TRUE, num (11))),
-                  sq (sum3 (v_x (), FALSE, sq (v_y ()), TRUE, num (7))));
-    case 5:
-      return sum3 (mul (call (TANGENT_BUILTIN_LN, sum3 (num (1), FALSE, sq (v_x ()), FALSE, sq (v_y ()))),
-                        call (TANGENT_BUILTIN_ATAN, dvd (v_y (), add (num (1), sq (v_x ()))))),
-                   FALSE,
-                   call (TANGENT_BUILTIN_SQRT, call (TANGENT_BUILTIN_ABS, mul (v_x (), v_y ()))),
-                   FALSE,
-                   call (TANGENT_BUILTIN_TANH, sub (v_x (), v_y ())));
-    default:
-      g_assert_not_reached ();
-    }
+  return tangent_parse_expression (text, strlen (text), NULL, NULL, NULL, error);
 }
 
 static gint64
@@ -113,8 +70,8 @@ compare_gint64 (const void *a,
   return (x > y) - (x < y);
 }
 
-/* Median over the programs of building (parsing, once the parser lands)
- * and compiling each expression, in microseconds. */
+/* Median over the rounds of parsing and compiling each expression, in
+ * microseconds. */
 static double
 time_compile (gboolean gradient)
 {
@@ -127,7 +84,7 @@ time_compile (gboolean gradient)
 
       for (guint i = 0; i < G_N_ELEMENTS (bench_ids); i++)
         {
-          g_autoptr(TangentNode) tree = bench_build_tree_by_hand (i);
+          g_autoptr(TangentNode) tree = bench_parse (i, NULL);
           g_autoptr(TangentProgram) prog = gradient
             ? tangent_compile_with_gradient (tree, 0, 2, FALSE, NULL)
             : tangent_compile (tree, 0, NULL);
@@ -170,6 +127,7 @@ tangent_cli_bench (int    argc,
   const guint *ids;
   static const guint all_ids[] = { 0, 1, 2, 3, 4, 5 };
   g_autoptr(GString) out = g_string_new (NULL);
+  json_t *object = NULL, *results = NULL;
   char buf[TANGENT_FORMAT_BUF_SIZE];
   gsize n;
 
@@ -200,7 +158,15 @@ tangent_cli_bench (int    argc,
   n = (gsize) grid * grid;
 
   if (json)
-    g_string_append_printf (out, "{\"grid\": %u, \"threads\": %u, \"results\": [", grid, threads);
+    {
+      object = json_object ();
+      results = json_array ();
+      json_object_set_new (object, "grid", json_integer (grid));
+      json_object_set_new (object, "threads", json_integer (threads));
+      json_object_set_new (object, "kernels", json_string (tangent_vm_get_isa_name ()));
+      json_object_set_new (object, "gradient", json_boolean (gradient));
+      json_object_set_new (object, "results", results);
+    }
   else
     g_string_append_printf (out, "grid %u×%u, %u thread%s, kernels %s%s\n%-4s %12s %24s %24s  %s\n",
                             grid, grid, threads, threads == 1 ? "" : "s", tangent_vm_get_isa_name (),
@@ -210,10 +176,10 @@ tangent_cli_bench (int    argc,
   for (guint e = 0; e < n_exprs; e++)
     {
       guint id = ids[e];
-      g_autoptr(TangentNode) tree = bench_build_tree_by_hand (id);
       g_autoptr(GError) error = NULL;
-      g_autoptr(TangentProgram) prog = gradient
-        ? tangent_compile_with_gradient (tree, 0, 2, FALSE, &error)
+      g_autoptr(TangentNode) tree = bench_parse (id, &error);
+      g_autoptr(TangentProgram) prog = tree == NULL ? NULL
+        : gradient ? tangent_compile_with_gradient (tree, 0, 2, FALSE, &error)
         : tangent_compile (tree, 0, &error);
       guint n_out;
       double *outs[3];
@@ -253,12 +219,14 @@ tangent_cli_bench (int    argc,
 
       if (json)
         {
-          g_autofree char *expr = g_strescape (bench_texts[id], NULL);
+          json_t *result = json_object ();
 
-          g_string_append_printf (out, "%s{\"id\": \"%s\", \"expr\": \"%s\", ", e ? ", " : "", bench_ids[id], expr);
-          g_string_append_printf (out, "\"ns_per_point\": %s, ", tangent_format_exact (buf, ns));
-          g_string_append_printf (out, "\"sum\": %s, ", tangent_format_exact (buf, sum));
-          g_string_append_printf (out, "\"sum_abs\": %s}", tangent_format_exact (buf, sum_abs));
+          json_object_set_new (result, "id", json_string (bench_ids[id]));
+          json_object_set_new (result, "expr", json_string (bench_texts[id]));
+          json_object_set_new (result, "ns_per_point", tangent_cli_json_number (ns));
+          json_object_set_new (result, "sum", tangent_cli_json_number (sum));
+          json_object_set_new (result, "sum_abs", tangent_cli_json_number (sum_abs));
+          json_array_append_new (results, result);
         }
       else
         {
@@ -270,12 +238,16 @@ tangent_cli_bench (int    argc,
 
   if (json)
     {
-      g_string_append_printf (out, "], \"compile_us\": %s}\n", tangent_format_exact (buf, time_compile (gradient)));
+      json_object_set_new (object, "parse_compile_us",
+                           tangent_cli_json_number (time_compile (gradient)));
+      tangent_cli_print_json (object);
     }
   else
-    g_string_append_printf (out, "build + compile: %s µs per expression (trees built by hand until the parser lands)\n",
-                            tangent_format_fixed (buf, time_compile (gradient), 2));
+    {
+      g_string_append_printf (out, _("parse + compile: %s µs per expression\n"),
+                              tangent_format_fixed (buf, time_compile (gradient), 2));
+      fputs (out->str, stdout);
+    }
 
-  fputs (out->str, stdout);
   return TANGENT_CLI_EXIT_OK;
 }

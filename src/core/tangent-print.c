@@ -647,11 +647,42 @@ starts_with_digit (const TangentNode *node)
 /* Juxtaposition as the language allows it and a student writes it:
  * "3x²", "xy", "2(x + 1)", "x² sin(x)"; an explicit sign before a factor
  * that starts with a digit, where juxtaposition is an error. */
+static void print_separator_tight (Printer           *pr,
+                                   const TangentNode *left,
+                                   const TangentNode *right,
+                                   gboolean           right_parens);
+
+/* In LaTeX a command name ends at the first non-letter: \pi x, not
+ * \pix. Appends the space when the output ends in a command. */
+static void
+latex_end_command (Printer *pr)
+{
+  const char *s = pr->out->str;
+  gsize i = pr->out->len;
+
+  if (pr->mode != MODE_LATEX)
+    return;
+  while (i > 0 && g_ascii_isalpha (s[i - 1]))
+    i--;
+  if (i < pr->out->len && i > 0 && s[i - 1] == '\\')
+    g_string_append_c (pr->out, ' ');
+}
+
 static void
 print_separator (Printer           *pr,
                  const TangentNode *left,
                  const TangentNode *right,
                  gboolean           right_parens)
+{
+  print_separator_tight (pr, left, right, right_parens);
+  latex_end_command (pr);
+}
+
+static void
+print_separator_tight (Printer           *pr,
+                       const TangentNode *left,
+                       const TangentNode *right,
+                       gboolean           right_parens)
 {
   gboolean left_number = left->kind == TANGENT_NODE_NUMBER
                          && !number_is_scientific (left->number);
@@ -668,6 +699,8 @@ print_separator (Printer           *pr,
 
   if (left_number && (right_parens || starts_with_letter (right)))
     return;
+  if (right_parens && node_prec (left) < PREC_POW)
+    return;   /* (x + 1)(x − 1) */
   /* "ax" is an unknown name unless the document knows a: a space keeps
    * a parameter a word of its own. */
   if (is_letter_like (left) && !has_parameter_base (left)
@@ -758,10 +791,17 @@ print_product (Printer           *pr,
 
       if (pr->mode == MODE_LATEX)
         {
+          /* The fraction bar groups: \frac{x + 1}{x - 1}, no brackets. */
           g_string_append (pr->out, "\\frac{");
-          print_factor_run (pr, node->product.factors, n_num, negate_first);
+          if (n_num == 1 && !negate_first)
+            print_node (pr, node->product.factors[0], PREC_SUM);
+          else
+            print_factor_run (pr, node->product.factors, n_num, negate_first);
           g_string_append (pr->out, "}{");
-          print_factor_run (pr, den, n_den, FALSE);
+          if (n_den == 1)
+            print_node (pr, den[0], PREC_SUM);
+          else
+            print_factor_run (pr, den, n_den, FALSE);
           g_string_append (pr->out, "}");
           return;
         }
@@ -792,6 +832,8 @@ print_product (Printer           *pr,
                    || (f->kind == TANGENT_NODE_NUMBER && number_is_scientific (f->number));
           g_string_append (pr->out, pr->mode == MODE_LATEX ? " / " : "/");
         }
+      else if (i > 0 && node->product.divide[i - 1] && !starts_with_digit (f))
+        g_string_append_c (pr->out, ' ');   /* x/y z, never x/yz */
       else if (i > 0)
         print_separator (pr, node->product.factors[i - 1], f, parens);
       print_factor (pr, f, parens, i == 0 && negate_first);
