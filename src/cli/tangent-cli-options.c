@@ -206,10 +206,11 @@ read_file (const char *path,
   if (length > limit)
     {
       g_autofree char *shown = excerpt (path);
+      g_autofree char *size = g_format_size (length);
+      g_autofree char *most = g_format_size (limit);
 
       g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_FAILED,
-                   _("%s is too large (%" G_GSIZE_FORMAT " bytes; at most %" G_GSIZE_FORMAT ")"),
-                   shown, length, limit);
+                   _("%s is too large (%s; at most %s)"), shown, size, most);
       return NULL;
     }
 
