@@ -131,6 +131,20 @@ get_row (TangentDocument *self,
   return g_ptr_array_index (self->rows, i);
 }
 
+/* A copy of @length raw bytes with a NUL after them, for callers that
+ * print it; the parser is always given the length. */
+static char *
+dup_text (const char *text,
+          gsize       length)
+{
+  char *copy = g_malloc (length + 1);
+
+  if (length > 0)
+    memcpy (copy, text, length);
+  copy[length] = '\0';
+  return copy;
+}
+
 /**
  * tangent_document_append_row:
  * @self: a document
@@ -153,8 +167,7 @@ tangent_document_append_row (TangentDocument *self,
   g_return_val_if_fail (text != NULL || length == 0, 0);
 
   row = g_new0 (Row, 1);
-  row->text = g_memdup2 (text != NULL ? text : "", length + 1);
-  row->text[length] = '\0';
+  row->text = dup_text (text, length);
   row->length = length;
   row->references = g_array_new (FALSE, FALSE, sizeof (Reference));
   g_ptr_array_add (self->rows, row);
@@ -175,8 +188,7 @@ tangent_document_set_row_text (TangentDocument *self,
 
   row = get_row (self, i);
   g_free (row->text);
-  row->text = g_memdup2 (text != NULL ? text : "", length + 1);
-  row->text[length] = '\0';
+  row->text = dup_text (text, length);
   row->length = length;
 }
 
