@@ -127,6 +127,28 @@ test_ast_flat_chain (void)
   g_assert_cmpuint (tangent_node_hash (sum), ==, tangent_node_hash (copy));
 }
 
+/* k·sin(k·x) for many k: a hash that lets a node and its child cancel
+ * would give them all one value, and every hash table of trees would
+ * degrade to a list. */
+static void
+test_ast_hash_spread (void)
+{
+  g_autoptr(GHashTable) seen = g_hash_table_new (NULL, NULL);
+
+  for (guint k = 1; k <= 1000; k++)
+    {
+      TangentNode *inner = tangent_node_new_binary_product (tangent_node_new_number (k), FALSE,
+                                                            tangent_node_new_variable (TANGENT_VARIABLE_X));
+      g_autoptr(TangentNode) term =
+        tangent_node_new_binary_product (tangent_node_new_number (k), FALSE,
+                                         tangent_node_new_call1 (TANGENT_BUILTIN_SIN, inner));
+
+      g_hash_table_add (seen, GUINT_TO_POINTER (tangent_node_hash (term)));
+    }
+
+  g_assert_cmpuint (g_hash_table_size (seen), >=, 995);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -138,6 +160,7 @@ main (int   argc,
   g_test_add_func ("/core/ast/children", test_ast_children);
   g_test_add_func ("/core/ast/odd-root", test_ast_odd_root);
   g_test_add_func ("/core/ast/flat-chain", test_ast_flat_chain);
+  g_test_add_func ("/core/ast/hash-spread", test_ast_hash_spread);
 
   return g_test_run ();
 }

@@ -281,6 +281,28 @@ test_cli_diff (void)
   g_assert_cmpfloat (number (json_object_get (o, "value")), ==, 0);
   json_decref (o);
 
+  /* Outside the domain there is no derivative, though 1/x has a value;
+   * |x| has no slope at 0 and √x an infinite one. */
+  {
+    const char *ln[] = { "diff", "--json", "ln(x)", "--at", "x=-1", NULL };
+    const char *grad_ln[] = { "grad", "--json", "ln(x)", "--at", "x=-1", NULL };
+    const char *abs_at_0[] = { "diff", "--json", "|x|", "--at", "x=0", NULL };
+    const char *sqrt_at_0[] = { "diff", "--json", "sqrt(x)", "--at", "x=0", NULL };
+
+    o = run_json (ln, 0);
+    g_assert_true (isnan (number (json_object_get (o, "value"))));
+    json_decref (o);
+    o = run_json (grad_ln, 0);
+    g_assert_true (isnan (number (json_array_get (json_object_get (o, "gradient"), 0))));
+    json_decref (o);
+    o = run_json (abs_at_0, 0);
+    g_assert_true (isnan (number (json_object_get (o, "value"))));
+    json_decref (o);
+    o = run_json (sqrt_at_0, 0);
+    g_assert_cmpfloat (number (json_object_get (o, "value")), ==, INFINITY);
+    json_decref (o);
+  }
+
   /* The fifth derivative of x⁵ is 5! = 120 everywhere. */
   o = run_json (order, 0);
   g_assert_cmpfloat (number (json_object_get (o, "value")), ==, 120);

@@ -8,6 +8,7 @@
 #define G_LOG_DOMAIN "tangent-cli"
 
 #include <glib/gi18n.h>
+#include <math.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -151,6 +152,22 @@ tangent_cli_diff (int    argc,
 
       value = tangent_program_eval1 (program, tangent_document_get_parameter_values (doc.document),
                                      args.at_values[0], args.at_values[1], args.at_values[2]);
+
+      /* A derivative exists only where the function does: (ln x)' = 1/x
+       * is finite at -1, but ln(-1) is not. */
+      if (order > 0)
+        {
+          g_autoptr(TangentProgram) function = tangent_compile (expr,
+                                                                tangent_document_get_n_parameters (doc.document),
+                                                                NULL);
+          double f = function != NULL
+            ? tangent_program_eval1 (function, tangent_document_get_parameter_values (doc.document),
+                                     args.at_values[0], args.at_values[1], args.at_values[2])
+            : NAN;
+
+          if (!isfinite (f))
+            value = NAN;
+        }
     }
 
   if (args.json)

@@ -8,6 +8,7 @@
 #define G_LOG_DOMAIN "tangent-cli"
 
 #include <glib/gi18n.h>
+#include <math.h>
 #include <stdio.h>
 
 #include "tangent-cli.h"
@@ -84,6 +85,13 @@ run (int       argc,
   outs = g_new0 (double, n_outs);
   tangent_program_eval_point (program, tangent_document_get_parameter_values (doc.document),
                               args.at_values, outs);
+
+  /* Where the function is undefined or infinite, so are its derivatives. */
+  if (!isfinite (outs[0]))
+    {
+      for (guint i = 1; i < n_outs; i++)
+        outs[i] = NAN;
+    }
 
   if (args.json)
     {

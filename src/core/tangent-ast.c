@@ -636,6 +636,22 @@ tangent_node_equal (const TangentNode *a,
  *
  * Returns: a hash consistent with tangent_node_equal()
  */
+/* Mixes @value into @h so that order matters and no two steps cancel
+ * (MurmurHash3's 32-bit mixing steps, A. Appleby, public domain). A plain
+ * XOR chain lets a node and its child cancel a shared prefix, which made
+ * every k·sin(kx) hash alike. */
+static guint
+mix (guint h,
+     guint value)
+{
+  value *= 0xcc9e2d51u;
+  value = (value << 15) | (value >> 17);
+  value *= 0x1b873593u;
+  h ^= value;
+  h = (h << 13) | (h >> 19);
+  return h * 5 + 0xe6546b64u;
+}
+
 guint
 tangent_node_hash (const TangentNode *node)
 {
@@ -644,7 +660,7 @@ tangent_node_hash (const TangentNode *node)
 
   g_return_val_if_fail (node != NULL, 0);
 
-  h = 2166136261u ^ (guint) node->kind;
+  h = mix (0x9747b28cu, (guint) node->kind + 1);
 
   switch (node->kind)
     {
@@ -653,34 +669,37 @@ tangent_node_hash (const TangentNode *node)
         guint64 bits;
 
         memcpy (&bits, &node->number, sizeof bits);
-        h = h * 16777619u ^ (guint) (bits ^ (bits >> 32));
+        h = mix (mix (h, (guint) bits), (guint) (bits >> 32));
       }
       break;
     case TANGENT_NODE_CONSTANT:
-      h = h * 16777619u ^ node->constant;
+      h = mix (h, node->constant);
       break;
     case TANGENT_NODE_VARIABLE:
-      h = h * 16777619u ^ node->variable;
+      h = mix (h, node->variable);
       break;
     case TANGENT_NODE_PARAMETER:
-      h = h * 16777619u ^ g_str_hash (node->parameter.name);
+      h = mix (h, g_str_hash (node->parameter.name));
       break;
     case TANGENT_NODE_CALL:
-      h = h * 16777619u ^ node->call.fn;
+      h = mix (h, node->call.fn);
       break;
     case TANGENT_NODE_USER_CALL:
-      h = h * 16777619u ^ g_str_hash (node->user.name) ^ node->user.order;
+      h = mix (mix (h, g_str_hash (node->user.name)), node->user.order);
+      break;
+    case TANGENT_NODE_POW:
+      h = mix (h, node->pow.is_odd_root ? (guint) (node->pow.p * 31 + node->pow.q) : 0);
       break;
     case TANGENT_NODE_NEG:
     case TANGENT_NODE_SUM:
     case TANGENT_NODE_PRODUCT:
-    case TANGENT_NODE_POW:
     case TANGENT_NODE_TUPLE:
     default:
       break;
     }
 
   children = children_of (node, &n);
+  h = mix (h, n);
   for (guint i = 0; i < n; i++)
     {
       guint flag = 0;
@@ -689,9 +708,13 @@ tangent_node_hash (const TangentNode *node)
         flag = node->sum.negate[i];
       else if (node->kind == TANGENT_NODE_PRODUCT)
         flag = node->product.divide[i];
-      h = (h * 16777619u) ^ (tangent_node_hash (children[i]) + flag);
+      h = mix (mix (h, flag), tangent_node_hash (children[i]));
     }
 
+  /* Final avalanche. */
+  h ^= h >> 16;
+  h *= 0x85ebca6bu;
+  h ^= h >> 13;
   return h;
 }
 

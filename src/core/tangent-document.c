@@ -673,6 +673,7 @@ resolve_call (Resolver          *r,
   else
     {
       g_autoptr(GError) error = NULL;
+      g_autoptr(TangentNode) derivative = NULL;
 
       if (callee->parsed->n_formals != 1)
         {
@@ -685,8 +686,9 @@ resolve_call (Resolver          *r,
           return NULL;
         }
 
-      body = tangent_derive_n (callee->resolved, TANGENT_VARIABLE_X, node->user.order, &error);
-      if (body == NULL)
+      derivative = tangent_derive_n (callee->resolved, TANGENT_VARIABLE_X, node->user.order,
+                                     &error);
+      if (derivative == NULL)
         {
           r->error = g_error_new (TANGENT_DOCUMENT_ERROR, TANGENT_DOCUMENT_ERROR_DERIVATIVE,
                                   "%s", error->message);
@@ -694,6 +696,15 @@ resolve_call (Resolver          *r,
           r->error_end = node->end;
           return NULL;
         }
+
+      /* A derivative exists only where the function does: (ln x)' = 1/x
+       * is finite at x = -1, but ln is not defined there. Adding 0·f
+       * makes f' NaN wherever f is NaN or infinite, and changes nothing
+       * elsewhere. */
+      body = tangent_node_new_binary_sum (g_steal_pointer (&derivative), FALSE,
+                                          tangent_node_new_binary_product (tangent_node_new_number (0),
+                                                                           FALSE,
+                                                                           tangent_node_copy (callee->resolved)));
     }
 
   args = g_new0 (TangentNode *, node->user.n);

@@ -28,6 +28,7 @@ TangentNode *_tangent_simplify_odd_root_pow (TangentNode *base,
 TangentNode *_tangent_simplify_call     (TangentBuiltin   fn,
                                          guint            n,
                                          TangentNode    **args);
+guint        _tangent_node_hash         (const TangentNode *node);
 int          _tangent_node_compare      (const TangentNode *a,
                                          const TangentNode *b);
 gboolean     _tangent_node_is_nonzero   (const TangentNode *node);

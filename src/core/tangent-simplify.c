@@ -304,6 +304,72 @@ tangent_node_count (const TangentNode *node)
   return count;
 }
 
+/* A structural hash consistent with tangent_node_equal() whose steps do
+ * not commute: each child is mixed in with a multiply and a shift, so a
+ * prefix shared by a node and its child (k·sin(k·x)) cannot cancel out,
+ * as it does under a plain XOR chain. The memo of tangent-derive.c and
+ * the tables here key on it. */
+guint
+_tangent_node_hash (const TangentNode *node)
+{
+  guint64 h = 0x9E3779B97F4A7C15u * ((guint64) node->kind + 1);
+  guint n = tangent_node_get_n_children (node);
+
+  switch (node->kind)
+    {
+    case TANGENT_NODE_NUMBER:
+      {
+        guint64 bits;
+
+        memcpy (&bits, &node->number, sizeof bits);
+        h ^= bits;
+      }
+      break;
+    case TANGENT_NODE_CONSTANT:
+      h ^= (guint64) node->constant + 1;
+      break;
+    case TANGENT_NODE_VARIABLE:
+      h ^= (guint64) node->variable + 17;
+      break;
+    case TANGENT_NODE_PARAMETER:
+      h ^= g_str_hash (node->parameter.name);
+      break;
+    case TANGENT_NODE_CALL:
+      h ^= (guint64) node->call.fn + 101;
+      break;
+    case TANGENT_NODE_USER_CALL:
+      h ^= g_str_hash (node->user.name) + 31 * (guint64) node->user.order;
+      break;
+    case TANGENT_NODE_POW:
+      if (node->pow.is_odd_root)
+        h ^= ((guint64) node->pow.p << 20) ^ (guint64) node->pow.q;
+      break;
+    case TANGENT_NODE_NEG:
+    case TANGENT_NODE_SUM:
+    case TANGENT_NODE_PRODUCT:
+    case TANGENT_NODE_TUPLE:
+    default:
+      break;
+    }
+  h *= 0xFF51AFD7ED558CCDu;
+  h ^= h >> 33;
+
+  for (guint i = 0; i < n; i++)
+    {
+      guint64 flag = 0;
+
+      if (node->kind == TANGENT_NODE_SUM)
+        flag = node->sum.negate[i];
+      else if (node->kind == TANGENT_NODE_PRODUCT)
+        flag = node->product.divide[i];
+      h = (h ^ (_tangent_node_hash (tangent_node_get_child (node, i)) + (flag << 40)))
+          * 0xC4CEB9FE1A85EC53u;
+      h ^= h >> 29;
+    }
+
+  return (guint) (h ^ (h >> 32));
+}
+
 /* ------------------------------------------------------------------ */
 /* A total order on trees, so that factors have one canonical order and
  * sin(x) cos(x) and cos(x) sin(x) are recognised as like terms. */
@@ -526,7 +592,7 @@ term_hash (const Term *t)
   guint h = 5381;
 
   for (guint i = 0; i < t->n_factors; i++)
-    h = h * 33 + tangent_node_hash (t->factors[i]) + (guint) t->divide[i];
+    h = (h ^ (_tangent_node_hash (t->factors[i]) + (guint) t->divide[i])) * 0x01000193u;
   return h;
 }
 
@@ -1225,7 +1291,7 @@ typedef struct
 static guint
 node_ghash (gconstpointer p)
 {
-  return tangent_node_hash (p);
+  return _tangent_node_hash (p);
 }
 
 static gboolean
@@ -1496,7 +1562,7 @@ _tangent_simplify_product (guint           n,
   g_autoptr(GArray) flags = NULL;
   TangentNode *result;
   double num = 1, den = 1;
-  gboolean keep_numbers, all_total = TRUE, any_num = FALSE;
+  gboolean keep_numbers, all_total = TRUE;
   g_autofree gboolean *flags_in = NULL;
 
   g_return_val_if_fail (n >= 1, NULL);
@@ -1564,7 +1630,6 @@ _tangent_simplify_product (guint           n,
           g_ptr_array_add (out, item->node);
           g_array_append_val (flags, item->flag);
           item->node = NULL;
-          any_num = TRUE;
         }
     }
   else
@@ -1577,7 +1642,6 @@ _tangent_simplify_product (guint           n,
 
           g_ptr_array_add (out, tangent_node_new_number (num));
           g_array_append_val (flags, f);
-          any_num = TRUE;
         }
     }
 
@@ -1612,7 +1676,8 @@ _tangent_simplify_product (guint           n,
   g_array_unref (pb.numbers);
   g_hash_table_unref (pb.index);
 
-  if (out->len == 0 || (g_array_index (flags, gboolean, 0) && !any_num))
+  /* A product starts with a multiplied factor: 1/x, 1/0·x. */
+  if (out->len == 0 || g_array_index (flags, gboolean, 0))
     {
       gboolean f = FALSE;
 
