@@ -60,7 +60,7 @@ check_grid (TangentProgram *prog,
   g_autofree double *grid = g_new (double, n * n_out);
   g_autofree double **naive_outs = g_new (double *, n_out);
   g_autofree double **grid_outs = g_new (double *, n_out);
-  static const guint threads[] = { 1, 2, 4, 0 };
+  static const guint threads[] = { 1, 2, 4, 0, 2 };
   const double *vars[3];
 
   for (guint j = 0; j < ny; j++)
@@ -91,7 +91,12 @@ check_grid (TangentProgram *prog,
 static void
 test_grid_hoisting (void)
 {
-  static const guint sizes[][2] = { { 1, 1 }, { 3, 5 }, { 256, 3 }, { 333, 17 }, { 1000, 40 }, { 7, 513 } };
+  /* Rows of one block, of full blocks and a tail, a tail of whole lane
+   * vectors, of a partial one, of both; grids of one band and of many. */
+  static const guint sizes[][2] = {
+    { 1, 1 }, { 3, 5 }, { 256, 3 }, { 333, 17 }, { 1000, 40 }, { 7, 513 }, { 264, 9 }, { 16, 31 },
+    { 2, 2000 },
+  };
   double params[1] = { 0.7 };
 
   for (guint e = 0; e < 10; e++)
@@ -106,6 +111,33 @@ test_grid_hoisting (void)
           check_grid (grad, params, sizes[s][0], sizes[s][1]);
         }
     }
+}
+
+/* Several evaluations at once: one gets the helper threads, the others run
+ * on their own threads, and all give the same bits. */
+static gpointer
+concurrent_thread (gpointer data)
+{
+  guint e = GPOINTER_TO_UINT (data);
+  g_autoptr(TangentNode) tree = grid_tree (e);
+  g_autoptr(TangentProgram) prog = tangent_compile (tree, 1, NULL);
+  double params[1] = { 0.7 };
+
+  for (guint r = 0; r < 20; r++)
+    check_grid (prog, params, 129, 61);
+
+  return NULL;
+}
+
+static void
+test_grid_concurrent (void)
+{
+  GThread *threads[4];
+
+  for (guint i = 0; i < G_N_ELEMENTS (threads); i++)
+    threads[i] = g_thread_new ("test-grid", concurrent_thread, GUINT_TO_POINTER (i + 2));
+  for (guint i = 0; i < G_N_ELEMENTS (threads); i++)
+    g_thread_join (threads[i]);
 }
 
 /* sin(x)*cos(y) on a grid computes sin once per column, cos once per row. */
@@ -138,6 +170,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/core/grid/hoisting", test_grid_hoisting);
+  g_test_add_func ("/core/grid/concurrent", test_grid_concurrent);
   g_test_add_func ("/core/grid/phases", test_grid_phases);
   g_test_add_func ("/core/grid/coordinates", test_grid_coordinates);
 

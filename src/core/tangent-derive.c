@@ -60,9 +60,16 @@ num (double v)
   return tangent_node_new_number (v);
 }
 
+/* Nodes copied by the current derivation step. The chain rule copies
+ * inner functions into every term, so a hostile formula can grow the
+ * work far beyond the size of any single result: derive_rec stops once
+ * the copies pass a multiple of the size cap. */
+static _Thread_local gsize copied_nodes;
+
 static TangentNode *
 cp (const TangentNode *node)
 {
+  copied_nodes += tangent_node_count (node);
   return tangent_node_copy (node);
 }
 
@@ -599,6 +606,12 @@ derive_rec (Derive            *d,
       break;
     }
 
+  if (copied_nodes > 8 * d->max_nodes)
+    {
+      set_too_large (d);
+      return NULL;
+    }
+
   if ((cached = g_hash_table_lookup (d->memo, node)) != NULL)
     return cp (cached);
 
@@ -637,6 +650,7 @@ derive_step (const TangentNode  *expr,
   Derive d = { wrt, NULL, max_nodes, NULL };
   TangentNode *result;
 
+  copied_nodes = 0;
   d.memo = g_hash_table_new_full (node_ghash, node_gequal, NULL,
                                   (GDestroyNotify) tangent_node_free);
   result = derive_rec (&d, expr);

@@ -24,7 +24,7 @@ typedef enum
 /* A derivative with more nodes than this (or than a few times its input,
  * whichever is larger) is not built: nobody reads it, and the document
  * evaluates it by automatic differentiation instead. */
-#define TANGENT_DERIVE_MAX_NODES 200000
+#define TANGENT_DERIVE_MAX_NODES 50000
 
 GQuark       tangent_derive_error_quark (void);
 

@@ -300,8 +300,22 @@ KERNEL_PASTE (kernel_run_, KERNEL_ISA) (const TangentInstr *code,
   kernel_run_n (code, n_code, R, n, params);
 }
 
+static void
+KERNEL_PASTE (kernel_fill_, KERNEL_ISA) (double *d,
+                                         double  v,
+                                         gsize   n)
+{
+  kernel_vd w;
+
+  for (guint j = 0; j < KERNEL_VW; j++)
+    w[j] = v;
+  for (gsize i = 0; i < n; i += KERNEL_VW)
+    STORE (d + i, w);
+}
+
 const TangentVmIsa KERNEL_PASTE (_tangent_vm_isa_, KERNEL_ISA) = {
   G_STRINGIFY (KERNEL_ISA),
   KERNEL_PASTE (kernel_run_block_, KERNEL_ISA),
   KERNEL_PASTE (kernel_run_, KERNEL_ISA),
+  KERNEL_PASTE (kernel_fill_, KERNEL_ISA),
 };

@@ -116,11 +116,17 @@ typedef void (*TangentVmRunFunc) (const TangentInstr *code,
                                   gsize               n,
                                   const double       *params);
 
+/* d[0, n) = v; d 64-byte aligned, n a multiple of TANGENT_VM_LANES. */
+typedef void (*TangentVmFillFunc) (double *d,
+                                   double  v,
+                                   gsize   n);
+
 typedef struct
 {
-  const char       *name;
-  TangentVmRunFunc  run_block;   /* n == TANGENT_VM_BLOCK */
-  TangentVmRunFunc  run;         /* n a multiple of TANGENT_VM_LANES */
+  const char        *name;
+  TangentVmRunFunc   run_block;   /* n == TANGENT_VM_BLOCK */
+  TangentVmRunFunc   run;         /* n a multiple of TANGENT_VM_LANES */
+  TangentVmFillFunc  fill;        /* the grid's per-row broadcasts */
 } TangentVmIsa;
 
 const TangentVmIsa *_tangent_vm_get_isa      (void);
