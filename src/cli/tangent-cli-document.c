@@ -208,6 +208,45 @@ tangent_cli_document_check_point (TangentCliDocument *doc,
   return TANGENT_CLI_EXIT_OK;
 }
 
+/**
+ * tangent_cli_document_load_value:
+ * @doc: (out caller-allocates): the result, as tangent_cli_document_load()
+ * @args: parsed options
+ * @what: what the command computes, for the message that a relation has
+ *   none ("a value", "a gradient")
+ * @expr: (out) (transfer none): EXPR resolved, ready to compile
+ *
+ * What eval, grad and hessian share: load the document, refuse a relation,
+ * and check that the point and the parameters give every name a value.
+ *
+ * Returns: %TANGENT_CLI_EXIT_OK, or the exit status of an error already
+ *   reported
+ */
+int
+tangent_cli_document_load_value (TangentCliDocument  *doc,
+                                 TangentCliArgs      *args,
+                                 const char          *what,
+                                 const TangentNode  **expr)
+{
+  int status = tangent_cli_document_load (doc, args);
+
+  if (status != TANGENT_CLI_EXIT_OK)
+    return status;
+
+  if (tangent_document_get_row_kind (doc->document, doc->expr_row) == TANGENT_ROW_RELATION)
+    {
+      g_autoptr(GError) error = g_error_new (TANGENT_DOCUMENT_ERROR,
+                                             TANGENT_DOCUMENT_ERROR_UNDEFINED,
+                                             _("An equation is a relation to plot; it has no %s"),
+                                             what);
+
+      return tangent_cli_report_error (args->json, error, -1, -1);
+    }
+
+  *expr = tangent_document_get_row_expr (doc->document, doc->expr_row);
+  return tangent_cli_document_check_point (doc, args, *expr);
+}
+
 int
 tangent_cli_report_compile_error (TangentCliArgs *args,
                                   const GError   *error)

@@ -23,6 +23,10 @@ int  tangent_cli_document_load       (TangentCliDocument   *doc,
 int  tangent_cli_document_check_point (TangentCliDocument  *doc,
                                       TangentCliArgs       *args,
                                       const TangentNode    *expr);
+int  tangent_cli_document_load_value (TangentCliDocument  *doc,
+                                      TangentCliArgs      *args,
+                                      const char          *what,
+                                      const TangentNode  **expr);
 void tangent_cli_document_clear      (TangentCliDocument   *doc);
 int  tangent_cli_report_compile_error (TangentCliArgs      *args,
                                       const GError         *error);

@@ -58,19 +58,8 @@ run (int       argc,
   if (status != TANGENT_CLI_EXIT_OK)
     return status;
 
-  status = tangent_cli_document_load (&doc, &args);
-  if (status != TANGENT_CLI_EXIT_OK)
-    return status;
-
-  if (tangent_document_get_row_kind (doc.document, doc.expr_row) == TANGENT_ROW_RELATION)
-    {
-      error = g_error_new (TANGENT_DOCUMENT_ERROR, TANGENT_DOCUMENT_ERROR_UNDEFINED,
-                           _("An equation is a relation to plot; it has no gradient"));
-      return tangent_cli_report_error (args.json, error, -1, -1);
-    }
-
-  expr = tangent_document_get_row_expr (doc.document, doc.expr_row);
-  status = tangent_cli_document_check_point (&doc, &args, expr);
+  /* Translators: completes "An equation is a relation to plot; it has no …" */
+  status = tangent_cli_document_load_value (&doc, &args, _("gradient"), &expr);
   if (status != TANGENT_CLI_EXIT_OK)
     return status;
 

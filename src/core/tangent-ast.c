@@ -410,90 +410,6 @@ tangent_node_get_child (const TangentNode *node,
 }
 
 /**
- * tangent_node_copy:
- * @node: a tree
- *
- * Returns: (transfer full): a deep copy, spans included
- */
-TangentNode *
-tangent_node_copy (const TangentNode *node)
-{
-  TangentNode *copy;
-  TangentNode **children, **copied;
-  guint n;
-
-  g_return_val_if_fail (node != NULL, NULL);
-
-  copy = g_memdup2 (node, sizeof *node);
-  children = children_of (node, &n);
-
-  switch (node->kind)
-    {
-    case TANGENT_NODE_PARAMETER:
-      copy->parameter.name = g_strdup (node->parameter.name);
-      return copy;
-    case TANGENT_NODE_USER_CALL:
-      copy->user.name = g_strdup (node->user.name);
-      break;
-    case TANGENT_NODE_SUM:
-      copy->sum.negate = g_memdup2 (node->sum.negate, n * sizeof (gboolean));
-      break;
-    case TANGENT_NODE_PRODUCT:
-      copy->product.divide = g_memdup2 (node->product.divide, n * sizeof (gboolean));
-      break;
-    case TANGENT_NODE_NUMBER:
-    case TANGENT_NODE_CONSTANT:
-    case TANGENT_NODE_VARIABLE:
-    case TANGENT_NODE_NEG:
-    case TANGENT_NODE_POW:
-    case TANGENT_NODE_CALL:
-    case TANGENT_NODE_TUPLE:
-    default:
-      break;
-    }
-
-  if (n == 0)
-    return copy;
-
-  if (node->kind == TANGENT_NODE_NEG || node->kind == TANGENT_NODE_POW)
-    copied = node->kind == TANGENT_NODE_NEG ? &copy->arg : &copy->pow.base;
-  else
-    copied = g_new (TangentNode *, n);
-
-  for (guint i = 0; i < n; i++)
-    copied[i] = tangent_node_copy (children[i]);
-
-  switch (node->kind)
-    {
-    case TANGENT_NODE_SUM:
-      copy->sum.terms = copied;
-      break;
-    case TANGENT_NODE_PRODUCT:
-      copy->product.factors = copied;
-      break;
-    case TANGENT_NODE_CALL:
-      copy->call.args = copied;
-      break;
-    case TANGENT_NODE_USER_CALL:
-      copy->user.args = copied;
-      break;
-    case TANGENT_NODE_TUPLE:
-      copy->tuple.items = copied;
-      break;
-    case TANGENT_NODE_NUMBER:
-    case TANGENT_NODE_CONSTANT:
-    case TANGENT_NODE_VARIABLE:
-    case TANGENT_NODE_PARAMETER:
-    case TANGENT_NODE_NEG:
-    case TANGENT_NODE_POW:
-    default:
-      break;
-    }
-
-  return copy;
-}
-
-/**
  * tangent_node_copy_shallow:
  * @node: a tree
  *
@@ -549,6 +465,30 @@ tangent_node_copy_shallow (const TangentNode *node)
     default:
       break;
     }
+
+  return copy;
+}
+
+/**
+ * tangent_node_copy:
+ * @node: a tree
+ *
+ * Returns: (transfer full): a deep copy, spans included
+ */
+TangentNode *
+tangent_node_copy (const TangentNode *node)
+{
+  TangentNode *copy;
+  TangentNode **children, **slots;
+  guint n;
+
+  g_return_val_if_fail (node != NULL, NULL);
+
+  copy = tangent_node_copy_shallow (node);
+  children = children_of (node, &n);
+  slots = children_of (copy, &n);
+  for (guint i = 0; i < n; i++)
+    slots[i] = tangent_node_copy (children[i]);
 
   return copy;
 }

@@ -19,7 +19,7 @@
 /* Inlining copies a function's body at each call; a few definitions that
  * each call the next twice would grow exponentially. Past this many nodes
  * the row is refused with a message instead. */
-#define MAX_RESOLVED_NODES 2000000
+#define MAX_RESOLVED_NODES 250000
 
 G_DEFINE_QUARK (tangent-document-error-quark, tangent_document_error)
 
