@@ -19,10 +19,9 @@
  *   sqrt(u)'        = u'/(2 sqrt(u))             +inf at 0
  *   cbrt(u)'        = u'/(3 cbrt(u)²)            +inf at 0
  *   asin, acos      = ±u'/sqrt(1 − u²)           ±inf at ±1
- *   min(u, v)'      = (u' + v' ∓ sign(u − v)(u' − v'))/2
- *                     + 0/max(|u − v|, 1 − |sign(u' − v')|)
- *                     the selected slope; NaN where u = v with different
- *                     slopes, the common slope where they tie with equal ones
+ *   min(u, v)'      = (u' + v' ∓ sign(u − v)(u' − v'))/2 + 0/|u − v|
+ *                     the selected slope; NaN where u = v, as the AD
+ *                     gives (even where the slopes agree there)
  * A derivative is meant where the function itself is defined: (ln x)' =
  * 1/x also gives a number at x < 0, so callers evaluate f as well and
  * show f' as undefined wherever f is.
@@ -141,16 +140,6 @@ call1 (TangentBuiltin  fn,
   return _tangent_simplify_call (fn, 1, &arg);
 }
 
-static TangentNode *
-call2 (TangentBuiltin  fn,
-       TangentNode    *a,
-       TangentNode    *b)
-{
-  TangentNode *args[2] = { a, b };
-
-  return _tangent_simplify_call (fn, 2, args);
-}
-
 static gboolean
 is_zero (const TangentNode *node)
 {
@@ -173,7 +162,11 @@ zero_except (TangentNode *g)
   return quot (num (0), g);
 }
 
-/* The derivative of min (sign = -1) or max (sign = +1); see the top. */
+/* The derivative of min (sign = -1) or max (sign = +1):
+ *   (u' + v')/2 + sign · sign(u − v) (u' − v')/2 + 0/|u − v|,
+ * the slope of the selected argument, NaN where they tie (as the AD in the
+ * VM gives). Each of u' and v' appears once, so nested min and max grow
+ * linearly with the nesting, not fourfold per level. */
 static TangentNode *
 derive_min_max (const TangentNode *u,
                 const TangentNode *v,
@@ -181,18 +174,14 @@ derive_min_max (const TangentNode *u,
                 TangentNode       *dv,
                 double             sign)
 {
-  TangentNode *mean, *select, *guard, *slope_diff;
+  TangentNode *s, *weight_u, *weight_v, *guard;
 
-  slope_diff = sub (cp (du), cp (dv));
-  select = mul3 (num (sign / 2), call1 (TANGENT_BUILTIN_SIGN, sub (cp (u), cp (v))),
-                 cp (slope_diff));
-  mean = quot (add (du, dv), num (2));
-  guard = zero_except (call2 (TANGENT_BUILTIN_MAX,
-                              call1 (TANGENT_BUILTIN_ABS, sub (cp (u), cp (v))),
-                              sub (num (1), call1 (TANGENT_BUILTIN_ABS,
-                                                   call1 (TANGENT_BUILTIN_SIGN, slope_diff)))));
+  s = call1 (TANGENT_BUILTIN_SIGN, sub (cp (u), cp (v)));
+  weight_u = quot (add (num (1), mul (num (sign), cp (s))), num (2));
+  weight_v = quot (sub (num (1), mul (num (sign), s)), num (2));
+  guard = zero_except (call1 (TANGENT_BUILTIN_ABS, sub (cp (u), cp (v))));
   {
-    TangentNode *t[3] = { mean, select, guard };
+    TangentNode *t[3] = { mul (weight_u, du), mul (weight_v, dv), guard };
 
     return _tangent_simplify_sum (3, t, NULL);
   }
