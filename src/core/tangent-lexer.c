@@ -555,7 +555,7 @@ tangent_lexer_next (TangentLexer  *lexer,
 
   c = tangent_lexer_decode (text, lexer->len, lexer->pos, &n);
 
-  if (g_ascii_isdigit (c) || (c == '.' && is_digit_at (lexer, lexer->pos + 1)))
+  if ((c < 0x80 && g_ascii_isdigit (c)) || (c == '.' && is_digit_at (lexer, lexer->pos + 1)))
     return scan_number (lexer, token, error);
 
   if (c < 0x80 && g_ascii_isalpha (c))
