@@ -109,9 +109,22 @@ tangent_lexer_column (const char *text,
   return column;
 }
 
+/* Characters of the language outside ASCII: safe to show as they are. */
+static gboolean
+is_shown_raw (gunichar c)
+{
+  return (c >= 0x03B1 && c <= 0x03C9)                   /* Greek */
+         || c == 0x00B2 || c == 0x00B3 || c == 0x00B9   /* superscripts */
+         || (c >= 0x2070 && c <= 0x2079) || c == 0x207B
+         || c == 0x221A || c == 0x2212 || c == 0x2013 || c == 0x2014 || c == 0x2012
+         || c == 0x00D7 || c == 0x00B7 || c == 0x22C5 || c == 0x2219
+         || c == 0x00F7 || c == 0x2215;
+}
+
 /* A short, safe quotation of the input for a message: printable ASCII
- * other than the markup characters < > & as is, Greek letters as is,
- * anything else as U+XXXX or \xNN, at most about EXCERPT_MAX characters. */
+ * other than the markup characters < > &, and the language's own symbols
+ * as they are; anything else as U+XXXX or \xNN; at most about EXCERPT_MAX
+ * characters of output. */
 char *
 tangent_lexer_dup_excerpt (const char *text,
                            gsize       len,
@@ -135,21 +148,31 @@ tangent_lexer_dup_excerpt (const char *text,
         }
 
       if (c == (gunichar) -1)
-        g_string_append_printf (out, "\\x%02X", (guchar) text[pos]);
+        {
+          g_string_append_printf (out, "\\x%02X", (guchar) text[pos]);
+          count += 4;
+        }
       else if (c >= 0x20 && c < 0x7F && c != '<' && c != '>' && c != '&')
-        g_string_append_c (out, (char) c);
-      else if (c >= 0x03B1 && c <= 0x03C9)
-        g_string_append_len (out, text + pos, n);
+        {
+          g_string_append_c (out, (char) c);
+          count++;
+        }
+      else if (is_shown_raw (c))
+        {
+          g_string_append_len (out, text + pos, n);
+          count++;
+        }
       else
-        g_string_append_printf (out, "U+%04X", c);
+        {
+          g_string_append_printf (out, "U+%04X", c);
+          count += c > 0xFFFF ? 7 : 6;
+        }
 
       pos += n;
-      count++;
     }
 
   return g_string_free (out, FALSE);
 }
-
 
 /* Reports an error with the span [start, end) in the token, as the parser
  * expects, and in @error. */
@@ -448,13 +471,17 @@ fail_character (TangentLexer *lexer,
     return fail (lexer, token, error, pos, pos + n, code,
                  _("Use “(” and “)” for grouping, not “%c” (column %u)"), (char) c, col);
 
-  if (c == '<' || c == '>')
+  if (c == '<' || c == '>' || c == 0x2264 || c == 0x2265 || c == 0x2260)
     return fail (lexer, token, error, pos, pos + n, code,
                  _("Inequalities are not supported: U+%04X at column %u"), c, col);
 
   if (c == '&')
     return fail (lexer, token, error, pos, pos + n, code,
                  _("Unexpected character U+%04X at column %u"), c, col);
+
+  if (c == '!')
+    return fail (lexer, token, error, pos, pos + n, code,
+                 _("Factorials “!” are not supported (column %u)"), col);
 
   if (c == '_')
     return fail (lexer, token, error, pos, pos + n, code,

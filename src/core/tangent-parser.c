@@ -323,6 +323,25 @@ fail_unknown_word (Parser             *p,
   const char *letters = p->text + t->start;
   guint col = column (p, t->start);
   int code = TANGENT_PARSE_ERROR_UNKNOWN_NAME;
+  TangentLexer lexer;
+  TangentToken next;
+  GError *error = NULL;
+
+  /* si<U+200B>n: the invisible character is the real problem. */
+  tangent_lexer_init (&lexer, p->text, p->len);
+  lexer.pos = t->end;
+  if (!tangent_lexer_next (&lexer, &next, &error))
+    {
+      if (next.start == t->end && g_error_matches (error, TANGENT_PARSE_ERROR,
+                                                   TANGENT_PARSE_ERROR_BAD_CHARACTER))
+        {
+          p->error = error;
+          p->error_start = next.start;
+          p->error_end = next.end;
+          return;
+        }
+      g_error_free (error);
+    }
 
   if (t->sub_start == t->end && (lower = lowercase_known (letters, n_letters)) != NULL)
     {
@@ -875,6 +894,10 @@ fail_operand (Parser *p)
       if (p->prev.kind == TOK_CARET)
         return fail (p, code, p->prev.start, p->prev.end,
                      _("Missing the exponent after “^” at column %u"),
+                     column (p, p->prev.start));
+      if (p->prev.kind == TOK_LPAREN)
+        return fail (p, code, p->prev.start, p->prev.end,
+                     _("Missing “)”: the “(” at column %u is never closed"),
                      column (p, p->prev.start));
       return fail (p, code, p->prev.start, p->prev.end,
                    _("Missing a term after “%s” at column %u"),
