@@ -229,6 +229,36 @@ tangent_node_new_pow (TangentNode *base,
 }
 
 /**
+ * tangent_gcd64:
+ * @a: an integer
+ * @b: another
+ *
+ * The greatest common divisor of |@a| and |@b| (0 when both are 0), for
+ * reducing the exponent p/q of an odd-root power: (-8)^(4/6) is the real
+ * root because 4/6 reduces to 2/3.
+ *
+ * Returns: gcd(|a|, |b|)
+ */
+gint64
+tangent_gcd64 (gint64 a,
+               gint64 b)
+{
+  /* Magnitudes as unsigned: |G_MININT64| does not fit a gint64. */
+  guint64 x = a < 0 ? -(guint64) a : (guint64) a;
+  guint64 y = b < 0 ? -(guint64) b : (guint64) b;
+
+  while (y != 0)
+    {
+      guint64 r = x % y;
+
+      x = y;
+      y = r;
+    }
+
+  return (gint64) MIN (x, (guint64) G_MAXINT64);
+}
+
+/**
  * tangent_node_new_odd_root_pow:
  * @base: (transfer full): the base
  * @exponent: (transfer full): the exponent as written, evaluating to p/q

@@ -140,6 +140,8 @@ TangentNode *tangent_node_new_binary_product (TangentNode *a,
                                               TangentNode *b);
 TangentNode *tangent_node_new_pow       (TangentNode     *base,
                                          TangentNode     *exponent);
+gint64       tangent_gcd64              (gint64           a,
+                                         gint64           b);
 TangentNode *tangent_node_new_odd_root_pow (TangentNode  *base,
                                             TangentNode  *exponent,
                                             gint64        p,

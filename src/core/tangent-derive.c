@@ -619,7 +619,7 @@ derive_rec (Derive            *d,
 static guint
 node_ghash (gconstpointer p)
 {
-  return _tangent_node_hash (p);
+  return tangent_node_hash (p);
 }
 
 static gboolean

@@ -103,21 +103,6 @@ is_integer_literal (Parser            *p,
   return TRUE;
 }
 
-static gint64
-gcd64 (gint64 a,
-       gint64 b)
-{
-  a = a < 0 ? -a : a;
-  b = b < 0 ? -b : b;
-  while (b != 0)
-    {
-      gint64 r = a % b;
-      a = b;
-      b = r;
-    }
-  return a;
-}
-
 /* An exponent written as a fraction of integer literals, (2/3), (-1/3),
  * -(1/3), makes a negative base give the real root when the reduced
  * denominator is odd (LANGUAGE.md, Values). */
@@ -147,7 +132,7 @@ make_pow (Parser      *p,
           num = -num;
           den = -den;
         }
-      g = gcd64 (num, den);
+      g = tangent_gcd64 (num, den);
       num /= g;
       den /= g;
       if (den % 2 == 1)

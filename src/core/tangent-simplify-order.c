@@ -1,5 +1,5 @@
-/* tangent-simplify-order.c: a structural hash and a total order
- * on trees (a part of tangent-simplify.c)
+/* tangent-simplify-order.c: a total order on trees (a part of
+ * tangent-simplify.c)
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -12,72 +12,6 @@
 #include <string.h>
 
 #include "tangent-simplify-private.h"
-
-/* A structural hash consistent with tangent_node_equal() whose steps do
- * not commute: each child is mixed in with a multiply and a shift, so a
- * prefix shared by a node and its child (k·sin(k·x)) cannot cancel out,
- * as it does under a plain XOR chain. The memo of tangent-derive.c and
- * the tables here key on it. */
-guint
-_tangent_node_hash (const TangentNode *node)
-{
-  guint64 h = 0x9E3779B97F4A7C15u * ((guint64) node->kind + 1);
-  guint n = tangent_node_get_n_children (node);
-
-  switch (node->kind)
-    {
-    case TANGENT_NODE_NUMBER:
-      {
-        guint64 bits;
-
-        memcpy (&bits, &node->number, sizeof bits);
-        h ^= bits;
-      }
-      break;
-    case TANGENT_NODE_CONSTANT:
-      h ^= (guint64) node->constant + 1;
-      break;
-    case TANGENT_NODE_VARIABLE:
-      h ^= (guint64) node->variable + 17;
-      break;
-    case TANGENT_NODE_PARAMETER:
-      h ^= g_str_hash (node->parameter.name);
-      break;
-    case TANGENT_NODE_CALL:
-      h ^= (guint64) node->call.fn + 101;
-      break;
-    case TANGENT_NODE_USER_CALL:
-      h ^= g_str_hash (node->user.name) + 31 * (guint64) node->user.order;
-      break;
-    case TANGENT_NODE_POW:
-      if (node->pow.is_odd_root)
-        h ^= ((guint64) node->pow.p << 20) ^ (guint64) node->pow.q;
-      break;
-    case TANGENT_NODE_NEG:
-    case TANGENT_NODE_SUM:
-    case TANGENT_NODE_PRODUCT:
-    case TANGENT_NODE_TUPLE:
-    default:
-      break;
-    }
-  h *= 0xFF51AFD7ED558CCDu;
-  h ^= h >> 33;
-
-  for (guint i = 0; i < n; i++)
-    {
-      guint64 flag = 0;
-
-      if (node->kind == TANGENT_NODE_SUM)
-        flag = node->sum.negate[i];
-      else if (node->kind == TANGENT_NODE_PRODUCT)
-        flag = node->product.divide[i];
-      h = (h ^ (_tangent_node_hash (tangent_node_get_child (node, i)) + (flag << 40)))
-          * 0xC4CEB9FE1A85EC53u;
-      h ^= h >> 29;
-    }
-
-  return (guint) (h ^ (h >> 32));
-}
 
 /* ------------------------------------------------------------------ */
 /* A total order on trees, so that factors have one canonical order and

@@ -29,7 +29,6 @@ TangentNode *_tangent_simplify_odd_root_pow (TangentNode *base,
 TangentNode *_tangent_simplify_call     (TangentBuiltin   fn,
                                          guint            n,
                                          TangentNode    **args);
-guint        _tangent_node_hash         (const TangentNode *node);
 int          _tangent_node_compare      (const TangentNode *a,
                                          const TangentNode *b);
 gboolean     _tangent_node_is_nonzero   (const TangentNode *node);
@@ -54,8 +53,6 @@ gboolean     _tangent_simplify_is_integer      (double               v);
 gboolean     _tangent_simplify_exact_add       (double               a,
                                                 double               b,
                                                 double              *sum);
-gint64       _tangent_simplify_gcd64           (gint64               a,
-                                                gint64               b);
 gboolean     _tangent_simplify_numeric_value   (const TangentNode   *node,
                                                 double              *value);
 gboolean     _tangent_simplify_all_numeric     (guint                n,

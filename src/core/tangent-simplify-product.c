@@ -107,7 +107,7 @@ exponent_add (const Exponent *a,
       if (ABS (a->p) >= TANGENT_RATIONAL_LIMIT || ABS (b->p) >= TANGENT_RATIONAL_LIMIT
           || a->q >= TANGENT_RATIONAL_LIMIT || b->q >= TANGENT_RATIONAL_LIMIT)
         return FALSE;
-      g = _tangent_simplify_gcd64 (p, q);
+      g = tangent_gcd64 (p, q);
       if (g == 0)
         g = 1;
       sum->rational = TRUE;
@@ -230,7 +230,7 @@ typedef struct
 static guint
 node_ghash (gconstpointer p)
 {
-  return _tangent_node_hash (p);
+  return tangent_node_hash (p);
 }
 
 static gboolean
@@ -451,7 +451,7 @@ product_coefficient (GArray *numbers,
     {
       if (_tangent_simplify_is_integer (num) && _tangent_simplify_is_integer (den))
         {
-          gint64 g = _tangent_simplify_gcd64 ((gint64) num, (gint64) den);
+          gint64 g = tangent_gcd64 ((gint64) num, (gint64) den);
 
           num /= (double) g;
           den /= (double) g;
@@ -726,7 +726,7 @@ pow_of_pow (TangentNode *inner,
 
   np = a.p * p;
   nq = a.q * q;
-  g = _tangent_simplify_gcd64 (np, nq);
+  g = tangent_gcd64 (np, nq);
   if (g == 0)
     g = 1;
   r.rational = TRUE;
@@ -868,7 +868,7 @@ _tangent_simplify_odd_root_pow (TangentNode *base,
 
   g_return_val_if_fail (q > 0 && q % 2 == 1, base);
 
-  g = _tangent_simplify_gcd64 (p, q);
+  g = tangent_gcd64 (p, q);
   if (g > 1)
     {
       p /= g;

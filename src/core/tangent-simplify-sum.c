@@ -35,7 +35,7 @@ term_hash (const Term *t)
   guint h = 5381;
 
   for (guint i = 0; i < t->n_factors; i++)
-    h = (h ^ (_tangent_node_hash (t->factors[i]) + (guint) t->divide[i])) * 0x01000193u;
+    h = (h ^ (tangent_node_hash (t->factors[i]) + (guint) t->divide[i])) * 0x01000193u;
   return h;
 }
 
@@ -219,7 +219,7 @@ coefficient_add (double  n1,
 
   num = a * e + c * b;
   den = b * e;
-  g = _tangent_simplify_gcd64 (num, den);
+  g = tangent_gcd64 (num, den);
   if (g == 0)
     g = 1;
   num /= g;

@@ -70,22 +70,6 @@ _tangent_simplify_exact_add (double  a,
   return isfinite (s) && err == 0;
 }
 
-gint64
-_tangent_simplify_gcd64 (gint64 a,
-                         gint64 b)
-{
-  a = a < 0 ? -a : a;
-  b = b < 0 ? -b : b;
-  while (b != 0)
-    {
-      gint64 t = a % b;
-
-      a = b;
-      b = t;
-    }
-  return a;
-}
-
 /* ------------------------------------------------------------------ */
 /* Folding                                                             */
 
@@ -178,7 +162,7 @@ _tangent_simplify_make_fraction (double p,
   if (ip % iq == 0)
     return NULL;
 
-  g = _tangent_simplify_gcd64 (ip, iq);
+  g = tangent_gcd64 (ip, iq);
   ip /= g;
   iq /= g;
   negative = (ip < 0) != (iq < 0);
