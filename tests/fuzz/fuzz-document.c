@@ -19,6 +19,8 @@
 #include "tangent-compile.h"
 #include "tangent-derive.h"
 #include "tangent-document.h"
+#include "tangent-interval.h"
+#include "tangent-jet.h"
 #include "tangent-print.h"
 #include "tangent-simplify.h"
 #include "tangent-vm.h"
@@ -56,8 +58,24 @@ exercise (TangentDocument   *doc,
   program = tangent_compile (expr, n_params, &error);
   if (program != NULL)
     {
+      g_autofree TangentInterval *box_params = g_new (TangentInterval, MAX (n_params, 1));
+      TangentInterval box[3] = { tangent_interval_new (-1.5, 0.5), tangent_interval_new (0, 2),
+                                 tangent_interval_new (-0.0, 0.0) };
+      TangentInterval out;
+      double coeffs[TANGENT_JET2_SIZE (6)];
+
       for (guint i = 0; i < G_N_ELEMENTS (points); i++)
-        (void) tangent_program_eval1 (program, params, points[i][0], points[i][1], points[i][2]);
+        {
+          (void) tangent_program_eval1 (program, params, points[i][0], points[i][1], points[i][2]);
+
+          /* The Taylor path: jets along x and y, and in both at once. */
+          (void) tangent_jet_eval (program, params, points[i], i % 2, 12, coeffs, NULL);
+          (void) tangent_jet2_eval (program, params, points[i], 6, coeffs, NULL);
+        }
+
+      for (guint k = 0; k < n_params; k++)
+        box_params[k] = tangent_interval_point (params[k]);
+      (void) tangent_interval_eval (program, box_params, box, &out);
     }
   g_clear_error (&error);
 
