@@ -354,6 +354,259 @@ test_cli_check (void)
   json_decref (o);
 }
 
+/* sin and cos by their series, to double precision for |x| ≤ 1: test-cli
+ * links no libm, and a check of a Taylor bound should not lean on the
+ * very functions it bounds anyway. */
+static double
+series_sin_cos (double x,
+                int    first)
+{
+  double term = first == 0 ? 1 : x, sum = 0;
+
+  for (int k = first; k < 40; k += 2)
+    {
+      sum += term;
+      term *= -x * x / ((k + 1) * (k + 2));
+    }
+  return sum;
+}
+
+#define SIN(x) series_sin_cos ((x), 1)
+#define COS(x) series_sin_cos ((x), 0)
+
+/* taylor: coefficients by hand. sin about 0: 0, 1, 0, −1/3!, 0, 1/5!;
+ * exp about 1: e/k!; the polynomial at a point by Horner. */
+static void
+test_cli_taylor (void)
+{
+  const char *sin5[] = { "taylor", "--json", "sin(x)", "--about", "x=0", "--order", "5", NULL };
+  const char *exp3[] = { "taylor", "--json", "exp(x)", "--about", "x=1", "--order", "3", NULL };
+  const char *at[] = { "taylor", "--json", "sin(x)", "--about", "x=0", "--order", "5",
+                       "--at", "x=0.5", NULL };
+  const char *plain[] = { "taylor", "sin x", "--about", "x=0", "--order", "5", NULL };
+  const char *by_default[] = { "taylor", "--json", "1/(1 - x)", "--about", "x=0", NULL };
+  const char *function[] = { "taylor", "f(t) = exp(t)", "--about", "t=0", "--order", "3", NULL };
+  const char *along_y[] = { "taylor", "--json", "x y^2", "--about", "y=1", "--order", "2",
+                            "--at", "x=3", NULL };
+  const double sin_want[] = { 0, 1, 0, -1.0 / 6, 0, 1.0 / 120 };
+  const double exp_want[] = { 1, 1, 0.5, 1.0 / 6 };
+  json_t *o, *c;
+  Run run = { 0 };
+
+  o = run_json (sin5, 0);
+  c = json_object_get (o, "coefficients");
+  g_assert_cmpuint (json_array_size (c), ==, 6);
+  for (guint k = 0; k < 6; k++)
+    g_assert_cmpfloat_with_epsilon (number (json_array_get (c, k)), sin_want[k], 1e-16);
+  g_assert_cmpstr (json_string_value (json_object_get (o, "polynomial")), ==, "x - x³/6 + x⁵/120");
+  g_assert_cmpstr (json_string_value (json_object_get (o, "latex")), ==,
+                   "x - \\frac{x^{3}}{6} + \\frac{x^{5}}{120}");
+  g_assert_null (json_object_get (o, "value"));
+  g_assert_null (json_object_get (o, "bound"));
+  json_decref (o);
+
+  o = run_json (exp3, 0);
+  c = json_object_get (o, "coefficients");
+  g_assert_cmpuint (json_array_size (c), ==, 4);
+  for (guint k = 0; k < 4; k++)
+    g_assert_cmpfloat_with_epsilon (number (json_array_get (c, k)), G_E * exp_want[k], 1e-15);
+  g_assert_true (g_str_has_prefix (json_string_value (json_object_get (o, "polynomial")),
+                                   "2.718281828459045 + 2.718281828459045(x - 1) + "));
+  json_decref (o);
+
+  /* T₅(0.5) = 0.5 − 0.125/6 + 0.03125/120 */
+  o = run_json (at, 0);
+  g_assert_cmpfloat_with_epsilon (number (json_object_get (o, "value")),
+                                  0.5 - 0.125 / 6 + 0.03125 / 120, 1e-15);
+  json_decref (o);
+
+  run_cli (&run, plain);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.out, ==, "x - x³/6 + x⁵/120\n");
+  run_clear (&run);
+
+  /* --order defaults to 5. */
+  o = run_json (by_default, 0);
+  g_assert_cmpuint (json_array_size (json_object_get (o, "coefficients")), ==, 6);
+  g_assert_cmpstr (json_string_value (json_object_get (o, "polynomial")), ==,
+                   "1 + x + x² + x³ + x⁴ + x⁵");
+  json_decref (o);
+
+  /* A function's own variable. */
+  run_cli (&run, function);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.out, ==, "1 + t + t²/2 + t³/6\n");
+  run_clear (&run);
+
+  /* Along y with x fixed by --at: 3y² about 1 = 3 + 6(y − 1) + 3(y − 1)². */
+  o = run_json (along_y, 0);
+  c = json_object_get (o, "coefficients");
+  g_assert_cmpfloat (number (json_array_get (c, 0)), ==, 3);
+  g_assert_cmpfloat (number (json_array_get (c, 1)), ==, 6);
+  g_assert_cmpfloat (number (json_array_get (c, 2)), ==, 3);
+  g_assert_cmpstr (json_string_value (json_object_get (o, "polynomial")), ==,
+                   "3 + 6(y - 1) + 3(y - 1)²");
+  json_decref (o);
+}
+
+/* x²y about (1, 2): with x = 1 + u, y = 2 + v,
+ * (1 + u)²(2 + v) = 2 + 4u + v + 2u² + 2uv + u²v; every other term of
+ * total degree ≤ 3 is 0. */
+static void
+test_cli_taylor_2d (void)
+{
+  const char *args[] = { "taylor", "--json", "x^2 y", "--about", "x=1,y=2", "--order", "3",
+                         "--at", "x=1.5,y=1", NULL };
+  const char *swapped[] = { "taylor", "--json", "x^2 y", "--about", "y=2,x=1", "--order", "1",
+                            NULL };
+  static const struct { int i, j; double c; } want[] = {
+    { 0, 0, 2 }, { 1, 0, 4 }, { 0, 1, 1 }, { 2, 0, 2 }, { 1, 1, 2 }, { 0, 2, 0 },
+    { 3, 0, 0 }, { 2, 1, 1 }, { 1, 2, 0 }, { 0, 3, 0 },
+  };
+  json_t *o, *terms;
+
+  o = run_json (args, 0);
+  terms = json_object_get (o, "terms");
+  g_assert_cmpuint (json_array_size (terms), ==, G_N_ELEMENTS (want));
+  for (guint k = 0; k < G_N_ELEMENTS (want); k++)
+    {
+      json_t *term = json_array_get (terms, k);
+      json_t *powers = json_object_get (term, "powers");
+
+      g_assert_cmpint (json_integer_value (json_array_get (powers, 0)), ==, want[k].i);
+      g_assert_cmpint (json_integer_value (json_array_get (powers, 1)), ==, want[k].j);
+      g_assert_cmpfloat (number (json_object_get (term, "coefficient")), ==, want[k].c);
+    }
+  g_assert_cmpstr (json_string_value (json_object_get (o, "polynomial")), ==,
+                   "2 + 4(x - 1) + (y - 2) + 2(x - 1)² + 2(x - 1)(y - 2) + (x - 1)²(y - 2)");
+  /* The polynomial is x²y itself: 1.5² · 1. */
+  g_assert_cmpfloat (number (json_object_get (o, "value")), ==, 2.25);
+  json_decref (o);
+
+  o = run_json (swapped, 0);
+  g_assert_cmpstr (json_string_value (json_object_get (o, "polynomial")), ==,
+                   "2 + 4(x - 1) + (y - 2)");
+  json_decref (o);
+}
+
+/* Orders 0 … 100 and nothing else (exit 1, as diff); a missing or
+ * malformed --about is a usage error (exit 2). */
+static void
+test_cli_taylor_errors (void)
+{
+  const char *order_101[] = { "taylor", "--json", "sin(x)", "--about", "x=0", "--order", "101",
+                              NULL };
+  const char *fraction[] = { "taylor", "--json", "sin(x)", "--about", "x=0", "--order", "2.5",
+                             NULL };
+  const char *negative[] = { "taylor", "--json", "sin(x)", "--about", "x=0", "--order", "-1",
+                             NULL };
+  const char *relation[] = { "taylor", "--json", "x^2 + y^2 = 1", "--about", "x=0", NULL };
+  const char *missing_y[] = { "taylor", "--json", "x y", "--about", "x=0", NULL };
+  const char *bad_expr[] = { "taylor", "--json", "sin(x", "--about", "x=0", NULL };
+  const char *no_about[] = { "taylor", "--json", "sin(x)", "--order", "3", NULL };
+  const char *bad_about[] = { "taylor", "--json", "sin(x)", "--about", "q=0", NULL };
+  const char *bad_centre[] = { "taylor", "--json", "sin(x)", "--about", "x=pi", NULL };
+  const char *xz[] = { "taylor", "--json", "x z", "--about", "x=0,z=1", NULL };
+  const char *twice[] = { "taylor", "--json", "x", "--about", "x=0,x=1", NULL };
+  const char *samples_alone[] = { "taylor", "--json", "x", "--about", "x=0", "--samples", "5",
+                                  NULL };
+  const char *bad_range[] = { "taylor", "--json", "x", "--about", "x=0", "--bound-on", "1:-1",
+                              NULL };
+  const char *half_at[] = { "taylor", "--json", "x y", "--about", "x=0,y=0", "--at", "x=1",
+                            NULL };
+  const char *const *errors[] = { order_101, fraction, negative, relation, missing_y, bad_expr };
+  const char *const *usage[] = { no_about, bad_about, bad_centre, xz, twice, samples_alone,
+                                 bad_range, half_at };
+
+  for (guint i = 0; i < G_N_ELEMENTS (errors); i++)
+    {
+      json_t *o = run_json ((const char **) errors[i], 1);
+
+      g_assert_nonnull (json_string_value (json_object_get (json_object_get (o, "error"),
+                                                            "message")));
+      json_decref (o);
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (usage); i++)
+    {
+      Run run = { 0 };
+
+      run_cli (&run, (const char **) usage[i]);
+      g_assert_cmpint (run.status, ==, 2);
+      g_assert_cmpstr (run.out, ==, "");
+      g_assert_cmpstr (run.err, !=, "");
+      run_clear (&run);
+    }
+}
+
+/* The band certifies |sin x − T₅(x)| ≤ b(x): checked at each sample
+ * against the true error computed here. */
+static void
+test_cli_taylor_bound (void)
+{
+  const char *args[] = { "taylor", "--json", "sin(x)", "--about", "x=0", "--order", "5",
+                         "--bound-on", "-1:1", "--samples", "11", NULL };
+  const char *sqrt_args[] = { "taylor", "--json", "sqrt(x)", "--about", "x=1", "--order", "3",
+                              "--bound-on", "-1:2", NULL };
+  json_t *o, *bound, *samples;
+  double max;
+
+  o = run_json (args, 0);
+  bound = json_object_get (o, "bound");
+  samples = json_object_get (bound, "samples");
+  max = number (json_object_get (bound, "max"));
+  g_assert_cmpuint (json_array_size (samples), ==, 11);
+  g_assert_true (isfinite (max));
+  /* Lagrange gives |x|⁶/6! ≤ 1/720 on [-1, 1]: anything near that is fine. */
+  g_assert_cmpfloat (max, <, 0.1);
+  for (guint i = 0; i < 11; i++)
+    {
+      json_t *pair = json_array_get (samples, i);
+      double x = number (json_array_get (pair, 0));
+      double b = number (json_array_get (pair, 1));
+      double t = x - x * x * x / 6 + x * x * x * x * x / 120;
+
+      g_assert_cmpfloat_with_epsilon (x, -1 + 0.2 * i, 1e-12);
+      g_assert_cmpfloat (fabs (SIN (x) - t), <=, b);
+      g_assert_cmpfloat (b, <=, max);
+    }
+  g_assert_null (json_object_get (bound, "reason"));
+  json_decref (o);
+
+  /* √x has no expansion to the left of 0: "inf" there, and a reason. */
+  o = run_json (sqrt_args, 0);
+  bound = json_object_get (o, "bound");
+  samples = json_object_get (bound, "samples");
+  g_assert_cmpuint (json_array_size (samples), ==, 101);
+  g_assert_cmpstr (json_string_value (json_array_get (json_array_get (samples, 0), 1)), ==, "inf");
+  g_assert_cmpstr (json_string_value (json_object_get (bound, "max")), ==, "inf");
+  g_assert_nonnull (json_string_value (json_object_get (bound, "reason")));
+  json_decref (o);
+}
+
+/* In 2-D the bound is one number over the box: at a few points of the
+ * box, |sin x cos y − T₃| is below it. */
+static void
+test_cli_taylor_bound_2d (void)
+{
+  const char *args[] = { "taylor", "--json", "sin(x) cos(y)", "--about", "x=0,y=0", "--order",
+                         "3", "--bound-on", "x=-0.5:0.5,y=-0.5:0.5", NULL };
+  json_t *o, *bound;
+  double max;
+
+  o = run_json (args, 0);
+  bound = json_object_get (o, "bound");
+  g_assert_null (json_object_get (bound, "samples"));
+  max = number (json_object_get (bound, "max"));
+  g_assert_true (isfinite (max));
+  g_assert_cmpfloat (max, <, 0.1);
+  /* T₃ = x − x³/6 − xy²/2 */
+  for (double x = -0.5; x <= 0.5; x += 0.25)
+    for (double y = -0.5; y <= 0.5; y += 0.25)
+      g_assert_cmpfloat (fabs (SIN (x) * COS (y) - (x - x * x * x / 6 - x * y * y / 2)), <=, max);
+  json_decref (o);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -369,6 +622,11 @@ main (int   argc,
   g_test_add_func ("/cli/diff", test_cli_diff);
   g_test_add_func ("/cli/grad-hessian", test_cli_grad_hessian);
   g_test_add_func ("/cli/check", test_cli_check);
+  g_test_add_func ("/cli/taylor", test_cli_taylor);
+  g_test_add_func ("/cli/taylor-2d", test_cli_taylor_2d);
+  g_test_add_func ("/cli/taylor-errors", test_cli_taylor_errors);
+  g_test_add_func ("/cli/taylor-bound", test_cli_taylor_bound);
+  g_test_add_func ("/cli/taylor-bound-2d", test_cli_taylor_bound_2d);
 
   return g_test_run ();
 }

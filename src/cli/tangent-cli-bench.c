@@ -24,7 +24,9 @@
 #include "tangent-compile.h"
 #include "tangent-format.h"
 #include "tangent-grid.h"
+#include "tangent-jet.h"
 #include "tangent-parser.h"
+#include "tangent-taylor-bound.h"
 #include "tangent-vm.h"
 
 
@@ -100,7 +102,152 @@ static void
 print_usage (FILE *out)
 {
   fprintf (out, "%s\n", _("Usage: tangent-cli bench [--grid N] [--threads T] [--gradient] [--json]"));
+  fprintf (out, "       %s\n", _("tangent-cli bench --taylor [--json]"));
   fprintf (out, "%s\n", _("Times the compiled evaluator on the expressions E1–E6 over an N×N grid."));
+  fprintf (out, "\n%s\n", _("With --taylor, times Taylor polynomials instead, of E1–E6 along x about "
+                             "x = 0.3 with y = 0.7:"));
+  fprintf (out, "%s\n", _("  coefficients_us   the 31 coefficients to order 30 (1-D jet), median, µs"));
+  fprintf (out, "%s\n", _("  coefficients2_us  the 496 coefficients to total degree 30 about "
+                           "(0.3, 0.7) (2-D jet), median, µs"));
+  fprintf (out, "%s\n", _("  band_ms           the certified bound band of the order-30 polynomial, "
+                           "1000 samples on [-0.2, 0.8], median, ms"));
+  fprintf (out, "%s\n", _("  band_max, band_certified  the band's largest bound and how many of its "
+                           "samples are finite"));
+  fprintf (out, "%s\n", _("  c30               the x^30 coefficient, to check that runs agree"));
+  fprintf (out, "%s\n", _("JSON: {\"order\": 30, \"about\": [0.3, 0.7], \"on\": [-0.2, 0.8], "
+                           "\"samples\": 1000, \"results\": [{\"id\", \"expr\", "
+                           "\"coefficients_us\", \"coefficients2_us\", \"band_ms\", \"band_max\", "
+                           "\"band_certified\", \"c30\"}, …]}"));
+}
+
+/* bench --taylor: the jets and the bound band on E1–E6 as functions of x
+ * along y = 0.7, about x = 0.3 (the first six of the E-table's formulas,
+ * not a fixed-size grid). Medians over repeated runs. */
+#define TAYLOR_ORDER   30
+#define TAYLOR_SAMPLES 1000
+
+static int
+bench_taylor (gboolean json)
+{
+  static const double point[3] = { 0.3, 0.7, 0 };
+  const double lo = -0.2, hi = 0.8;
+  enum { JET_ROUNDS = 201, JET2_ROUNDS = 21, BAND_ROUNDS = 3 };
+  g_autoptr(GString) out = g_string_new (NULL);
+  json_t *object = NULL, *results = NULL;
+  char buf[TANGENT_FORMAT_BUF_SIZE];
+
+  if (json)
+    {
+      object = json_object ();
+      results = json_array ();
+      json_object_set_new (object, "order", json_integer (TAYLOR_ORDER));
+      json_object_set_new (object, "about", tangent_cli_json_numbers (point, 2));
+      json_object_set_new (object, "on", json_pack ("[ff]", lo, hi));
+      json_object_set_new (object, "samples", json_integer (TAYLOR_SAMPLES));
+      json_object_set_new (object, "results", results);
+    }
+  else
+    g_string_append_printf (out, "order %d about x = 0.3 with y = 0.7; band of %d samples on "
+                            "[-0.2, 0.8]\n%-4s %16s %16s %10s %24s %9s  %s\n",
+                            TAYLOR_ORDER, TAYLOR_SAMPLES, "id", "coefficients µs",
+                            "2-D coeffs µs", "band ms", "band max", "certified", "expression");
+
+  for (guint id = 0; id < G_N_ELEMENTS (bench_ids); id++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(TangentNode) tree = bench_parse (id, &error);
+      g_autoptr(TangentProgram) prog = tree == NULL ? NULL : tangent_compile (tree, 0, &error);
+      double coeffs[TAYLOR_ORDER + 1];
+      double coeffs2[TANGENT_JET2_SIZE (TAYLOR_ORDER)];
+      gint64 jet_times[JET_ROUNDS], jet2_times[JET2_ROUNDS], band_times[BAND_ROUNDS];
+      double band_max = 0;
+      guint certified = 0;
+
+      if (prog == NULL)
+        {
+          fprintf (stderr, "tangent-cli: %s\n", error->message);
+          return TANGENT_CLI_EXIT_ERROR;
+        }
+
+      /* One untimed run each, then the timed ones. */
+      tangent_jet_eval (prog, NULL, point, TANGENT_VARIABLE_X, TAYLOR_ORDER, coeffs, NULL);
+      for (guint r = 0; r < JET_ROUNDS; r++)
+        {
+          gint64 t0 = now_ns ();
+
+          tangent_jet_eval (prog, NULL, point, TANGENT_VARIABLE_X, TAYLOR_ORDER, coeffs, NULL);
+          jet_times[r] = now_ns () - t0;
+        }
+
+      tangent_jet2_eval (prog, NULL, point, TAYLOR_ORDER, coeffs2, NULL);
+      for (guint r = 0; r < JET2_ROUNDS; r++)
+        {
+          gint64 t0 = now_ns ();
+
+          tangent_jet2_eval (prog, NULL, point, TAYLOR_ORDER, coeffs2, NULL);
+          jet2_times[r] = now_ns () - t0;
+        }
+
+      for (guint r = 0; r < BAND_ROUNDS; r++)
+        {
+          gint64 t0 = now_ns ();
+          g_autoptr(TangentTaylorBand) band = tangent_taylor_band_new (prog, NULL, point,
+                                                                       TANGENT_VARIABLE_X,
+                                                                       TAYLOR_ORDER, lo, hi,
+                                                                       TAYLOR_SAMPLES, &error);
+
+          band_times[r] = now_ns () - t0;
+          if (band == NULL)
+            {
+              fprintf (stderr, "tangent-cli: %s\n", error->message);
+              return TANGENT_CLI_EXIT_ERROR;
+            }
+          band_max = band->max;
+          certified = 0;
+          for (guint i = 0; i < band->n; i++)
+            certified += isfinite (band->bound[i]) ? 1 : 0;
+        }
+
+      qsort (jet_times, JET_ROUNDS, sizeof jet_times[0], compare_gint64);
+      qsort (jet2_times, JET2_ROUNDS, sizeof jet2_times[0], compare_gint64);
+      qsort (band_times, BAND_ROUNDS, sizeof band_times[0], compare_gint64);
+
+      if (json)
+        {
+          json_t *result = json_object ();
+
+          json_object_set_new (result, "id", json_string (bench_ids[id]));
+          json_object_set_new (result, "expr", json_string (bench_texts[id]));
+          json_object_set_new (result, "coefficients_us",
+                               tangent_cli_json_number (jet_times[JET_ROUNDS / 2] / 1e3));
+          json_object_set_new (result, "coefficients2_us",
+                               tangent_cli_json_number (jet2_times[JET2_ROUNDS / 2] / 1e3));
+          json_object_set_new (result, "band_ms",
+                               tangent_cli_json_number (band_times[BAND_ROUNDS / 2] / 1e6));
+          json_object_set_new (result, "band_max", tangent_cli_json_number (band_max));
+          json_object_set_new (result, "band_certified", json_integer (certified));
+          json_object_set_new (result, "c30", tangent_cli_json_number (coeffs[TAYLOR_ORDER]));
+          json_array_append_new (results, result);
+        }
+      else
+        {
+          g_string_append_printf (out, "%-4s %16s", bench_ids[id],
+                                  tangent_format_fixed (buf, jet_times[JET_ROUNDS / 2] / 1e3, 2));
+          g_string_append_printf (out, " %16s",
+                                  tangent_format_fixed (buf, jet2_times[JET2_ROUNDS / 2] / 1e3, 2));
+          g_string_append_printf (out, " %10s",
+                                  tangent_format_fixed (buf, band_times[BAND_ROUNDS / 2] / 1e6, 3));
+          g_string_append_printf (out, " %24s", tangent_format_exact (buf, band_max));
+          g_string_append_printf (out, " %9u  %s\n", certified, bench_texts[id]);
+        }
+    }
+
+  if (json)
+    tangent_cli_print_json (object);
+  else
+    fputs (out->str, stdout);
+
+  return TANGENT_CLI_EXIT_OK;
 }
 
 static gboolean
@@ -122,7 +269,7 @@ tangent_cli_bench (int    argc,
                    char **argv)
 {
   guint grid = 1000, threads = 1;
-  gboolean gradient = FALSE, json = FALSE;
+  gboolean gradient = FALSE, json = FALSE, taylor = FALSE;
   guint n_exprs;
   const guint *ids;
   static const guint all_ids[] = { 0, 1, 2, 3, 4, 5 };
@@ -144,6 +291,8 @@ tangent_cli_bench (int    argc,
         i++;
       else if (strcmp (argv[i], "--gradient") == 0)
         gradient = TRUE;
+      else if (strcmp (argv[i], "--taylor") == 0)
+        taylor = TRUE;
       else if (strcmp (argv[i], "--json") == 0)
         json = TRUE;
       else
@@ -152,6 +301,9 @@ tangent_cli_bench (int    argc,
           return TANGENT_CLI_EXIT_USAGE;
         }
     }
+
+  if (taylor)
+    return bench_taylor (json);
 
   ids = gradient ? gradient_ids : all_ids;
   n_exprs = gradient ? G_N_ELEMENTS (gradient_ids) : G_N_ELEMENTS (all_ids);

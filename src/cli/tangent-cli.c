@@ -22,6 +22,8 @@ static const TangentCliCommand commands[] = {
   { "diff", N_("Differentiate a formula, as a formula and at a point"), tangent_cli_diff },
   { "grad", N_("Value and gradient at a point"), tangent_cli_grad },
   { "hessian", N_("Value, gradient and Hessian at a point"), tangent_cli_hessian },
+  { "taylor", N_("Taylor polynomial about a point, with a certified error bound"),
+    tangent_cli_taylor },
   { "bench", N_("Measure evaluation speed over a grid"), tangent_cli_bench },
   { NULL, NULL, NULL },
 };

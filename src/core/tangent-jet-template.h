@@ -39,6 +39,17 @@
  *                         functions, through the VM's own kernels for
  *                         doubles, so that c0 is the program's value
  * or, instead of the scalar macros, JET_DOUBLE 1 for the double ones below.
+ * Optional, with double defaults (an interval instance must define them, as
+ * a rounded j/k is not an enclosure of j/k):
+ *   JET_A                 the type of the rational factors of recurrences
+ *   JET_RATIO(n, d)       the factor n/d, n and d integers held in doubles
+ *   JET_POWR_ALPHA(p, q, j, k)
+ *                         the factor (rho j − (k − j))/k of u^rho, rho = p/q
+ *   JET_SCALE_A(a, f)     a times a factor
+ *   JET_CONST_LN(b)       ln b for b = 2 or 10
+ *   JET_POWI_EVERYWHERE   1: u^n for an integer 0 < n <= 1024 by repeated
+ *                         squaring whatever u_0 (intervals: no division by
+ *                         a u_0 that may contain 0); default 0
  * The includer provides <math.h>, <string.h> and tangent-vm-private.h.
  */
 
@@ -87,6 +98,18 @@ tangent_jet_double_at_jump (guint  op,
 #endif
 #endif
 
+#ifndef JET_A
+#define JET_A                   double
+#define JET_RATIO(n, d)         ((n) / (d))
+#define JET_POWR_ALPHA(p, q, j, k) (((p) / (q) * (j) - (double) ((k) - (j))) / (k))
+#define JET_SCALE_A(a, f)       JET_SCALE (a, f)
+#define JET_CONST_LN(b)         ((b) == 10 ? G_LN10 : G_LN2)
+#define JET_A_DEFAULTS          1
+#endif
+#ifndef JET_POWI_EVERYWHERE
+#define JET_POWI_EVERYWHERE     0
+#endif
+
 #define JET_G(s, k) ((s) + JET_GOFF (k))
 #define JET_CTX JET_NAME (ctx)
 
@@ -124,7 +147,7 @@ JET_NAME (grade_is_zero) (const JET_S *g,
  * homogeneous polynomials, slot p times slot q landing in slot p + q. */
 static inline void
 JET_NAME (grade_addmul) (JET_S       *acc,
-                         double       alpha,
+                         JET_A        alpha,
                          const JET_S *a,
                          guint        i,
                          const JET_S *b,
@@ -133,7 +156,7 @@ JET_NAME (grade_addmul) (JET_S       *acc,
   for (guint p = 0; p < JET_GSIZE (i); p++)
     {
       for (guint q = 0; q < JET_GSIZE (j); q++)
-        acc[p + q] = JET_ADD (acc[p + q], JET_SCALE (JET_MUL (a[p], b[q]), alpha));
+        acc[p + q] = JET_ADD (acc[p + q], JET_SCALE_A (JET_MUL (a[p], b[q]), alpha));
     }
 }
 
@@ -160,7 +183,7 @@ JET_NAME (mul) (JET_S       *r,
 
       JET_NAME (grade_fill) (g, k, JET_FROM_DOUBLE (0));
       for (guint i = 0; i <= k; i++)
-        JET_NAME (grade_addmul) (g, 1.0, JET_G (a, i), i, JET_G (b, k - i), k - i);
+        JET_NAME (grade_addmul) (g, JET_RATIO (1.0, 1), JET_G (a, i), i, JET_G (b, k - i), k - i);
     }
 }
 
@@ -181,7 +204,7 @@ JET_NAME (div) (JET_S       *r,
       for (guint p = 0; p < JET_GSIZE (k); p++)
         g[p] = a != NULL ? JET_G (a, k)[p] : JET_FROM_DOUBLE (0);
       for (guint j = 1; j <= k; j++)
-        JET_NAME (grade_addmul) (g, -1.0, JET_G (b, j), j, JET_G (r, k - j), k - j);
+        JET_NAME (grade_addmul) (g, JET_RATIO (-1.0, 1), JET_G (b, j), j, JET_G (r, k - j), k - j);
       JET_NAME (grade_div) (g, k, b[0]);
     }
 }
@@ -198,7 +221,8 @@ JET_NAME (exp) (JET_S       *r,
 
       JET_NAME (grade_fill) (g, k, JET_FROM_DOUBLE (0));
       for (guint j = 1; j <= k; j++)
-        JET_NAME (grade_addmul) (g, (double) j / k, JET_G (u, j), j, JET_G (r, k - j), k - j);
+        JET_NAME (grade_addmul) (g, JET_RATIO ((double) j, k), JET_G (u, j), j, JET_G (r, k - j),
+                                 k - j);
     }
 }
 
@@ -215,7 +239,8 @@ JET_NAME (log) (JET_S       *r,
 
       memcpy (g, JET_G (u, k), JET_GSIZE (k) * sizeof (JET_S));
       for (guint j = 1; j < k; j++)
-        JET_NAME (grade_addmul) (g, -(double) j / k, JET_G (r, j), j, JET_G (u, k - j), k - j);
+        JET_NAME (grade_addmul) (g, JET_RATIO (-(double) j, k), JET_G (r, j), j, JET_G (u, k - j),
+                                 k - j);
       JET_NAME (grade_div) (g, k, u[0]);
     }
 }
@@ -234,18 +259,19 @@ JET_NAME (sqrt) (JET_S       *r,
 
       memcpy (g, JET_G (u, k), JET_GSIZE (k) * sizeof (JET_S));
       for (guint j = 1; j < k; j++)
-        JET_NAME (grade_addmul) (g, -1.0, JET_G (r, j), j, JET_G (r, k - j), k - j);
+        JET_NAME (grade_addmul) (g, JET_RATIO (-1.0, 1), JET_G (r, j), j, JET_G (r, k - j), k - j);
       JET_NAME (grade_div) (g, k, two_r0);
     }
 }
 
-/* r = u^rho for a constant rho and u_0 ≠ 0, from u r' = rho u' r:
+/* r = u^rho for a constant rho = p/q and u_0 ≠ 0, from u r' = rho u' r:
  *   r_k = Σ_{j=1..k} ((rho j − (k − j)) / k) u_j r_{k−j} / u_0.
  * No logarithm, so a negative u_0 (integer powers, odd roots) is fine. */
 static void
 JET_NAME (powr) (JET_S       *r,
                  const JET_S *u,
-                 double       rho,
+                 double       p,
+                 double       q,
                  guint        N)
 {
   for (guint k = 1; k <= N; k++)
@@ -254,7 +280,7 @@ JET_NAME (powr) (JET_S       *r,
 
       JET_NAME (grade_fill) (g, k, JET_FROM_DOUBLE (0));
       for (guint j = 1; j <= k; j++)
-        JET_NAME (grade_addmul) (g, (rho * j - (double) (k - j)) / k,
+        JET_NAME (grade_addmul) (g, JET_POWR_ALPHA (p, q, j, k),
                                  JET_G (u, j), j, JET_G (r, k - j), k - j);
       JET_NAME (grade_div) (g, k, u[0]);
     }
@@ -279,8 +305,10 @@ JET_NAME (sincos) (JET_S       *s,
       JET_NAME (grade_fill) (gc, k, JET_FROM_DOUBLE (0));
       for (guint j = 1; j <= k; j++)
         {
-          JET_NAME (grade_addmul) (gs, (double) j / k, JET_G (u, j), j, JET_G (c, k - j), k - j);
-          JET_NAME (grade_addmul) (gc, sign * j / k, JET_G (u, j), j, JET_G (s, k - j), k - j);
+          JET_NAME (grade_addmul) (gs, JET_RATIO ((double) j, k), JET_G (u, j), j,
+                                   JET_G (c, k - j), k - j);
+          JET_NAME (grade_addmul) (gc, JET_RATIO (sign * j, k), JET_G (u, j), j,
+                                   JET_G (s, k - j), k - j);
         }
     }
 }
@@ -303,10 +331,11 @@ JET_NAME (tan) (JET_S       *r,
 
       JET_NAME (grade_fill) (g, k, JET_FROM_DOUBLE (0));
       for (guint j = 1; j <= k; j++)
-        JET_NAME (grade_addmul) (g, (double) j / k, JET_G (u, j), j, JET_G (w, k - j), k - j);
+        JET_NAME (grade_addmul) (g, JET_RATIO ((double) j, k), JET_G (u, j), j, JET_G (w, k - j),
+                                 k - j);
       JET_NAME (grade_fill) (gw, k, JET_FROM_DOUBLE (0));
       for (guint i = 0; i <= k; i++)
-        JET_NAME (grade_addmul) (gw, sign, JET_G (r, i), i, JET_G (r, k - i), k - i);
+        JET_NAME (grade_addmul) (gw, JET_RATIO (sign, 1), JET_G (r, i), i, JET_G (r, k - i), k - i);
     }
 }
 
@@ -328,7 +357,8 @@ JET_NAME (arc) (JET_S       *r,
       for (guint p = 0; p < JET_GSIZE (k); p++)
         g[p] = JET_SCALE (gu[p], sign);
       for (guint j = 1; j < k; j++)
-        JET_NAME (grade_addmul) (g, -(double) j / k, JET_G (r, j), j, JET_G (w, k - j), k - j);
+        JET_NAME (grade_addmul) (g, JET_RATIO (-(double) j, k), JET_G (r, j), j, JET_G (w, k - j),
+                                 k - j);
       JET_NAME (grade_div) (g, k, w[0]);
     }
 }
@@ -350,13 +380,14 @@ JET_NAME (atan2) (JET_S       *r,
       JET_NAME (grade_fill) (g, k, JET_FROM_DOUBLE (0));
       for (guint i = 0; i < k; i++)
         {
-          double f = (double) (k - i) / k;
-
-          JET_NAME (grade_addmul) (g, f, JET_G (x, i), i, JET_G (y, k - i), k - i);
-          JET_NAME (grade_addmul) (g, -f, JET_G (y, i), i, JET_G (x, k - i), k - i);
+          JET_NAME (grade_addmul) (g, JET_RATIO ((double) (k - i), k), JET_G (x, i), i,
+                                   JET_G (y, k - i), k - i);
+          JET_NAME (grade_addmul) (g, JET_RATIO (-(double) (k - i), k), JET_G (y, i), i,
+                                   JET_G (x, k - i), k - i);
         }
       for (guint j = 1; j < k; j++)
-        JET_NAME (grade_addmul) (g, -(double) j / k, JET_G (r, j), j, JET_G (w, k - j), k - j);
+        JET_NAME (grade_addmul) (g, JET_RATIO (-(double) j, k), JET_G (r, j), j, JET_G (w, k - j),
+                                 k - j);
       JET_NAME (grade_div) (g, k, w[0]);
     }
 }
@@ -431,7 +462,7 @@ JET_NAME (pow_zero_base) (JET_CTX     *ctx,
       for (guint i = 0; i <= N; i++)
         v[i] = i < vlen ? u[i + m] : JET_NAN;
       w[0] = JET_EVAL0 (TANGENT_OP_ROOT, v[0], v[0], v[0], q, p);
-      JET_NAME (powr) (w, v, rho, N);
+      JET_NAME (powr) (w, v, p, q, N);
       for (guint i = 1; i <= N; i++)
         r[i] = i < e ? JET_FROM_DOUBLE (0) : w[i - e];
       if (e == 0)
@@ -570,8 +601,17 @@ JET_NAME (value) (JET_CTX            *ctx,
           for (guint k = 1; k <= N; k++)
             JET_NAME (grade_fill) (JET_G (r, k), k, JET_FROM_DOUBLE (0));
         }
+#if JET_POWI_EVERYWHERE
+      else if (rho > 0 && rho <= 1024 && rho == nearbyint (rho))
+        {
+          JET_S r0 = r[0];
+
+          JET_NAME (powi) (ctx, r, a, (guint64) rho);
+          r[0] = r0;
+        }
+#endif
       else if (!JET_IS_ZERO (a[0]))
-        JET_NAME (powr) (r, a, rho, N);
+        JET_NAME (powr) (r, a, rho, 1.0, N);
       else if (rho == nearbyint (rho))
         {
           JET_S r0 = r[0];
@@ -601,7 +641,7 @@ JET_NAME (value) (JET_CTX            *ctx,
         gint32 q = v->op == TANGENT_OP_ROOT ? v->q : 3;
 
         if (!JET_IS_ZERO (a[0]))
-          JET_NAME (powr) (r, a, p / q, N);
+          JET_NAME (powr) (r, a, p, q, N);
         else
           return JET_NAME (pow_zero_base) (ctx, r, a, len, p / q, TRUE, p, q);
       }
@@ -669,7 +709,7 @@ JET_NAME (value) (JET_CTX            *ctx,
     case TANGENT_OP_LOG10:
     case TANGENT_OP_LOG2:
       {
-        JET_S ln_base = JET_FROM_DOUBLE (v->op == TANGENT_OP_LOG10 ? G_LN10 : G_LN2);
+        JET_S ln_base = JET_CONST_LN (v->op == TANGENT_OP_LOG10 ? 10 : 2);
 
         t0[0] = JET_EVAL0 (TANGENT_OP_LN, a[0], a[0], a[0], 0, 0);
         JET_NAME (log) (t0, a, N);
@@ -891,6 +931,15 @@ JET_NAME (ctx_clear) (JET_CTX *ctx)
 
 #undef JET_G
 #undef JET_CTX
+#undef JET_POWI_EVERYWHERE
+#if defined (JET_A_DEFAULTS)
+#undef JET_A
+#undef JET_RATIO
+#undef JET_POWR_ALPHA
+#undef JET_SCALE_A
+#undef JET_CONST_LN
+#undef JET_A_DEFAULTS
+#endif
 
 #if defined (JET_DOUBLE) && JET_DOUBLE
 #undef JET_S

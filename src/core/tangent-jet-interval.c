@@ -1,0 +1,636 @@
+/* tangent-jet-interval.c: Taylor coefficients enclosed over a box
+ * (interval jets)
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The recurrences of tangent-jet-template.h run with TangentInterval
+ * scalars: the variable is the box [lo, hi] instead of a number, so each
+ * computed interval encloses the set { f^(k)(t)/k! : t in the box } of the
+ * true coefficients (inclusion isotonicity, Moore, "Interval Analysis",
+ * 1966, ch. 3; Moore, Kearfott & Cloud, "Introduction to Interval
+ * Analysis", SIAM 2009, §9.4 for jets of ODE right-hand sides). That needs
+ * the recurrences to hold at every point of the box, i.e. every operation
+ * of the program C^∞ near the image of its arguments: that is exactly the
+ * SMOOTH decoration of the constant terms (tangent-interval.h), which the
+ * template computes through JET_EVAL0 with the interval builtins and which
+ * every operation ANDs into its result. So the output's grade-0 flags
+ * certify the whole series; when they do not, a second walk over the
+ * program names the first operation that lost SMOOTH, for the message.
+ *
+ * Differences from the double instance: every rational factor j/k of a
+ * recurrence is an enclosure (JET_RATIO), ln 2 and ln 10 are enclosed,
+ * integer powers always go through repeated squaring (the recurrence for
+ * u^rho divides by u_0, which over a box may contain 0), and there are no
+ * series shifts (0/0 and odd roots of 0): those points are not SMOOTH.
+ */
+
+#include "config.h"
+
+#define G_LOG_DOMAIN "tangent-jet"
+
+#include <glib/gi18n.h>
+#include <math.h>
+#include <string.h>
+
+#include "tangent-interval.h"
+#include "tangent-jet.h"
+#include "tangent-taylor-bound.h"
+#include "tangent-vm-private.h"
+
+/* Non-finite doubles (the template's ±∞ slopes) are "anything". */
+static inline TangentInterval
+ijet_const (double d)
+{
+  if (!isfinite (d))
+    return tangent_interval_entire (0);
+  return tangent_interval_point (d);
+}
+
+static inline TangentInterval
+ijet_nan (void)
+{
+  return tangent_interval_entire (0);
+}
+
+/* The jets spend their time in products and sums of intervals, so these
+ * take the result rounded to nearest and step it outward by e = 2^−52 |c|
+ * + 2^−1074, computed in round to nearest too, instead of finding the
+ * exact directed rounding (an fma and a nextafter per end). Since e is at
+ * least the spacing of the doubles at c, c − e lies at or below c's
+ * predecessor, so fl(c − e) ≤ pred(c) ≤ the true value, and likewise
+ * upward: the predecessor/successor bounds of Rump, Zimmermann, Boldo &
+ * Melquiond, "Computing predecessor and successor in rounding to
+ * nearest", BIT 49 (2009), with a coarser factor that needs no case
+ * analysis. At most an ulp wider than the exact rounding. Only for finite
+ * results; anything else goes the exact way. */
+static inline double
+ijet_down (double c)
+{
+  return c - (fabs (c) * 0x1p-52 + 0x1p-1074);
+}
+
+static inline double
+ijet_up (double c)
+{
+  return c + (fabs (c) * 0x1p-52 + 0x1p-1074);
+}
+
+static inline TangentInterval
+ijet_add (TangentInterval a,
+          TangentInterval b)
+{
+  double lo = a.lo + b.lo, hi = a.hi + b.hi;
+
+  if (G_LIKELY (isfinite (lo) && isfinite (hi) && isfinite (a.lo - a.hi) && isfinite (b.lo - b.hi)))
+    {
+      TangentInterval r = { ijet_down (lo), ijet_up (hi), a.flags & b.flags };
+      return r;
+    }
+  return tangent_interval_add (a, b);
+}
+
+static inline TangentInterval
+ijet_sub (TangentInterval a,
+          TangentInterval b)
+{
+  return ijet_add (a, tangent_interval_neg (b));
+}
+
+/* x·x through the square, which knows its lower end is ≥ 0: the template
+ * passes the addresses of the operands, the same scalar twice for a square
+ * (MUL of one value, the middle term of a Cauchy square). */
+static inline TangentInterval
+ijet_mul_values (TangentInterval a,
+                 TangentInterval b)
+{
+  if (G_LIKELY (isfinite (a.lo - a.hi) && isfinite (b.lo - b.hi)))
+    {
+      double p1 = a.lo * b.lo, p2 = a.lo * b.hi, p3 = a.hi * b.lo, p4 = a.hi * b.hi;
+      double lo = MIN (MIN (p1, p2), MIN (p3, p4));
+      double hi = MAX (MAX (p1, p2), MAX (p3, p4));
+
+      if (G_LIKELY (isfinite (lo) && isfinite (hi)))
+        {
+          TangentInterval r = { lo, hi, a.flags & b.flags };
+
+          /* products with an exact zero operand stay exact zeros */
+          if (!(a.lo == 0 && a.hi == 0) && !(b.lo == 0 && b.hi == 0))
+            {
+              r.lo = ijet_down (lo);
+              r.hi = ijet_up (hi);
+            }
+          return r;
+        }
+    }
+  return tangent_interval_mul (a, b);
+}
+
+static inline TangentInterval
+ijet_div (TangentInterval a,
+          TangentInterval b)
+{
+  if (G_LIKELY ((b.lo > 0 || b.hi < 0) && isfinite (a.lo - a.hi) && isfinite (b.lo - b.hi)))
+    {
+      double q1 = a.lo / b.lo, q2 = a.lo / b.hi, q3 = a.hi / b.lo, q4 = a.hi / b.hi;
+      double lo = MIN (MIN (q1, q2), MIN (q3, q4));
+      double hi = MAX (MAX (q1, q2), MAX (q3, q4));
+
+      if (G_LIKELY (isfinite (lo) && isfinite (hi)))
+        {
+          TangentInterval r = { lo, hi, a.flags & b.flags };
+
+          if (!(a.lo == 0 && a.hi == 0))
+            {
+              r.lo = ijet_down (lo);
+              r.hi = ijet_up (hi);
+            }
+          return r;
+        }
+    }
+  return tangent_interval_div (a, b);
+}
+
+static inline TangentInterval
+ijet_mul (const TangentInterval *a,
+          const TangentInterval *b)
+{
+  if (a == b)
+    return tangent_interval_sqr (*a);
+  return ijet_mul_values (*a, *b);
+}
+
+/* n/d for integers n, d held exactly in doubles (d ≠ 0). */
+static inline TangentInterval
+ijet_ratio (double n,
+            double d)
+{
+  TangentInterval r;
+  double q = n / d;
+
+  if (d == 1 || q * d == n)   /* exact: q d is then n with no rounding */
+    return tangent_interval_point (q);
+  r.lo = ijet_down (q);
+  r.hi = ijet_up (q);
+  r.flags = TANGENT_INTERVAL_ALL_FLAGS;
+  return r;
+}
+
+/* (rho j − (k − j))/k for rho = p/q: (p j − q (k − j)) / (q k), with p a
+ * double and q, j, k small integers. */
+static TangentInterval
+ijet_powr_alpha (double p,
+                 double q,
+                 guint  j,
+                 guint  k)
+{
+  TangentInterval num = tangent_interval_sub (tangent_interval_scale (tangent_interval_point (p), j),
+                                              tangent_interval_scale (tangent_interval_point (q),
+                                                                      (double) (k - j)));
+  TangentInterval den = tangent_interval_scale (tangent_interval_point (q), k);
+
+  return tangent_interval_div (num, den);
+}
+
+static inline TangentInterval
+ijet_scale_a (TangentInterval a,
+              TangentInterval f)
+{
+  if (f.lo == f.hi)
+    {
+      if (f.lo == 1)
+        return a;
+      if (f.lo == -1)
+        return tangent_interval_neg (a);
+    }
+  return ijet_mul_values (a, f);
+}
+
+/* G_LN10 and G_LN2 are the nearest doubles: one step each way encloses. */
+static TangentInterval
+ijet_const_ln (int b)
+{
+  double v = b == 10 ? G_LN10 : G_LN2;
+
+  return tangent_interval_new (nextafter (v, -INFINITY), nextafter (v, INFINITY));
+}
+
+static inline gboolean
+ijet_exact (TangentInterval a,
+            double         *d)
+{
+  if (a.lo == a.hi && isfinite (a.lo))
+    {
+      *d = a.lo;
+      return TRUE;
+    }
+  return FALSE;
+}
+
+static inline int
+ijet_cmp (TangentInterval a,
+          TangentInterval b)
+{
+  if (a.lo > b.hi)
+    return 1;
+  if (a.hi < b.lo)
+    return -1;
+  return 0;
+}
+
+/* Whether a jump of sign, floor, ceil or round may lie in a. */
+static gboolean
+ijet_at_jump (guint           op,
+              TangentInterval a)
+{
+  if (!tangent_interval_is_bounded (a))
+    return TRUE;
+  switch (op)
+    {
+    case TANGENT_OP_SIGN:
+      return a.lo <= 0 && 0 <= a.hi;
+    case TANGENT_OP_FLOOR:
+    case TANGENT_OP_CEIL:
+      return ceil (a.lo) <= a.hi;
+    case TANGENT_OP_ROUND:
+      return ceil (a.lo - 0.5) <= a.hi - 0.5 || fabs (a.lo) >= 0x1p52;
+    default:
+      return FALSE;
+    }
+}
+
+static inline gboolean
+ijet_same (TangentInterval a,
+           TangentInterval b)
+{
+  return a.lo == a.hi && b.lo == b.hi && a.lo == b.lo;
+}
+
+/* Comparisons and selection (gradient programs only): decided, or a jump. */
+static TangentInterval
+ijet_compare (TangentOpcode   op,
+              TangentInterval b,
+              TangentInterval c)
+{
+  guint flags = b.flags & c.flags;
+  int s = ijet_cmp (b, c);
+  TangentInterval r;
+
+  if (tangent_interval_is_empty (b) || tangent_interval_is_empty (c))
+    return tangent_interval_empty ();
+  if (op == TANGENT_OP_LT && s != 0)
+    r = tangent_interval_point (s < 0 ? 1 : 0);
+  else if (op == TANGENT_OP_EQ && s != 0)
+    r = tangent_interval_point (0);
+  else if (op == TANGENT_OP_EQ && ijet_same (b, c))
+    r = tangent_interval_point (1);
+  else
+    {
+      r = tangent_interval_new (0, 1);
+      flags &= TANGENT_INTERVAL_DEFINED;
+    }
+  r.flags = tangent_interval_nest_flags (flags);
+  return r;
+}
+
+/* One operation on the constant terms, by the interval builtins, which
+ * carry the decorations. */
+static TangentInterval
+ijet_eval0 (guint                  op,
+            const TangentInterval *a,
+            const TangentInterval *b,
+            const TangentInterval *c,
+            gint32                 q,
+            double                 k)
+{
+  switch ((TangentOpcode) op)
+    {
+    case TANGENT_OP_CONST: return ijet_const (k);
+    case TANGENT_OP_COPY: return *a;
+    case TANGENT_OP_NEG: return tangent_interval_neg (*a);
+    case TANGENT_OP_ADD: return tangent_interval_add (*a, *b);
+    case TANGENT_OP_SUB: return tangent_interval_sub (*a, *b);
+    case TANGENT_OP_MUL: return a == b ? tangent_interval_sqr (*a) : tangent_interval_mul (*a, *b);
+    case TANGENT_OP_DIV: return tangent_interval_div (*a, *b);
+    case TANGENT_OP_POW: return tangent_interval_pow (*a, *b);
+    case TANGENT_OP_ROOT: return tangent_interval_root (*a, (gint64) k, q);
+    case TANGENT_OP_ABS: return tangent_interval_abs (*a);
+    case TANGENT_OP_SIGN: return tangent_interval_sign (*a);
+    case TANGENT_OP_FLOOR: return tangent_interval_floor (*a);
+    case TANGENT_OP_CEIL: return tangent_interval_ceil (*a);
+    case TANGENT_OP_ROUND: return tangent_interval_round (*a);
+    case TANGENT_OP_SQRT: return tangent_interval_sqrt (*a);
+    case TANGENT_OP_CBRT: return tangent_interval_cbrt (*a);
+    case TANGENT_OP_EXP: return tangent_interval_exp (*a);
+    case TANGENT_OP_LN: return tangent_interval_ln (*a);
+    case TANGENT_OP_LOG10: return tangent_interval_log10 (*a);
+    case TANGENT_OP_LOG2: return tangent_interval_log2 (*a);
+    case TANGENT_OP_SIN: return tangent_interval_sin (*a);
+    case TANGENT_OP_COS: return tangent_interval_cos (*a);
+    case TANGENT_OP_TAN: return tangent_interval_tan (*a);
+    case TANGENT_OP_SEC: return tangent_interval_sec (*a);
+    case TANGENT_OP_CSC: return tangent_interval_csc (*a);
+    case TANGENT_OP_COT: return tangent_interval_cot (*a);
+    case TANGENT_OP_ASIN: return tangent_interval_asin (*a);
+    case TANGENT_OP_ACOS: return tangent_interval_acos (*a);
+    case TANGENT_OP_ATAN: return tangent_interval_atan (*a);
+    case TANGENT_OP_ATAN2: return tangent_interval_atan2 (*a, *b);
+    case TANGENT_OP_SINH: return tangent_interval_sinh (*a);
+    case TANGENT_OP_COSH: return tangent_interval_cosh (*a);
+    case TANGENT_OP_TANH: return tangent_interval_tanh (*a);
+    case TANGENT_OP_MIN: return tangent_interval_min (*a, *b);
+    case TANGENT_OP_MAX: return tangent_interval_max (*a, *b);
+    case TANGENT_OP_LT:
+    case TANGENT_OP_EQ:
+      return ijet_compare ((TangentOpcode) op, *a, *b);
+    case TANGENT_OP_SELECT:
+      if (tangent_interval_is_empty (*a))
+        return tangent_interval_empty ();
+      if (a->lo > 0 || a->hi < 0)
+        return *b;
+      if (a->lo == 0 && a->hi == 0)
+        return *c;
+      {
+        TangentInterval r = tangent_interval_hull (*b, *c);
+
+        r.flags = 0;
+        return r;
+      }
+    case TANGENT_OP_PARAM:
+    case TANGENT_OP_VAR:
+    case TANGENT_N_OPCODES:
+    default:
+      break;
+    }
+  g_assert_not_reached ();
+  return tangent_interval_entire (0);
+}
+
+#define JET_S                   TangentInterval
+#define JET_FROM_DOUBLE(d)      ijet_const (d)
+#define JET_ADD(a, b)           ijet_add ((a), (b))
+#define JET_SUB(a, b)           ijet_sub ((a), (b))
+#define JET_MUL(a, b)           ijet_mul (&(a), &(b))
+#define JET_DIV(a, b)           ijet_div ((a), (b))
+#define JET_NEG(a)              tangent_interval_neg (a)
+#define JET_SCALE(a, d)         tangent_interval_scale ((a), (d))
+#define JET_NAN                 ijet_nan ()
+#define JET_IS_ZERO(a)          ((a).lo == 0 && (a).hi == 0)
+#define JET_EXACT(a, dp)        ijet_exact ((a), (dp))
+#define JET_SIGN(a)             ((a).lo > 0 ? 1 : (a).hi < 0 ? -1 : 0)
+#define JET_CMP(a, b)           ijet_cmp ((a), (b))
+#define JET_SAME(a, b)          ijet_same ((a), (b))
+#define JET_AT_JUMP(op, a)      ijet_at_jump ((op), (a))
+#define JET_EVAL0(op, a, b, c, q, k) ijet_eval0 ((op), &(a), &(b), &(c), (q), (k))
+#define JET_A                   TangentInterval
+#define JET_RATIO(n, d)         ijet_ratio ((n), (d))
+#define JET_POWR_ALPHA(p, q, j, k) ijet_powr_alpha ((p), (q), (j), (k))
+#define JET_SCALE_A(a, f)       ijet_scale_a ((a), (f))
+#define JET_CONST_LN(b)         ijet_const_ln (b)
+
+#define JET_POWI_EVERYWHERE     1
+#define JET_NAME(n)             ijet1_##n
+#define JET_UNIVARIATE          0
+#define JET_GSIZE(k)            1u
+#define JET_GOFF(k)             ((gsize) (k))
+#include "tangent-jet-template.h"
+#undef JET_NAME
+#undef JET_GSIZE
+#undef JET_GOFF
+
+#define JET_POWI_EVERYWHERE     1
+#define JET_NAME(n)             ijet2_##n
+#define JET_GSIZE(k)            ((k) + 1u)
+#define JET_GOFF(k)             ((gsize) (k) * ((k) + 1) / 2)
+#include "tangent-jet-template.h"
+
+/* The message for the first operation of the program that is not SMOOTH
+ * over the box while its operands are: which of the three flags it lost
+ * says whether it is a domain, a jump or a kink. */
+static const char *
+reason_for (TangentOpcode op,
+            guint         flags)
+{
+  gboolean defined = (flags & TANGENT_INTERVAL_DEFINED) != 0;
+  gboolean continuous = (flags & TANGENT_INTERVAL_CONTINUOUS) != 0;
+
+  switch (op)
+    {
+    case TANGENT_OP_DIV: return N_("division by zero");
+    case TANGENT_OP_POW:
+      return !defined ? N_("a power is undefined here (pole or negative base)")
+                      : N_("a power is not differentiable at 0");
+    case TANGENT_OP_ROOT:
+    case TANGENT_OP_CBRT:
+      return !defined ? N_("a root is undefined here") : N_("a root is not differentiable at 0");
+    case TANGENT_OP_ABS: return N_("abs is not differentiable at 0");
+    case TANGENT_OP_SIGN: return N_("sign jumps at 0");
+    case TANGENT_OP_FLOOR: return N_("floor jumps at integers");
+    case TANGENT_OP_CEIL: return N_("ceil jumps at integers");
+    case TANGENT_OP_ROUND: return N_("round jumps at half-integers");
+    case TANGENT_OP_SQRT:
+      return !defined ? N_("outside the domain of sqrt") : N_("sqrt is not differentiable at 0");
+    case TANGENT_OP_LN: return N_("outside the domain of ln");
+    case TANGENT_OP_LOG10: return N_("outside the domain of log10");
+    case TANGENT_OP_LOG2: return N_("outside the domain of log2");
+    case TANGENT_OP_TAN: return N_("pole of tan");
+    case TANGENT_OP_SEC: return N_("pole of sec");
+    case TANGENT_OP_CSC: return N_("pole of csc");
+    case TANGENT_OP_COT: return N_("pole of cot");
+    case TANGENT_OP_ASIN:
+      return !defined ? N_("outside the domain of asin") : N_("asin is not differentiable at ±1");
+    case TANGENT_OP_ACOS:
+      return !defined ? N_("outside the domain of acos") : N_("acos is not differentiable at ±1");
+    case TANGENT_OP_ATAN2:
+      return !continuous ? N_("atan2 jumps across the negative x axis")
+                         : N_("atan2 is not differentiable at the origin");
+    case TANGENT_OP_MIN: return N_("min is not differentiable where its arguments meet");
+    case TANGENT_OP_MAX: return N_("max is not differentiable where its arguments meet");
+    case TANGENT_OP_LT:
+    case TANGENT_OP_EQ:
+    case TANGENT_OP_SELECT:
+      return N_("a comparison changes its outcome");
+    case TANGENT_OP_EXP:
+    case TANGENT_OP_SINH:
+    case TANGENT_OP_COSH:
+      return N_("overflow");
+    default:
+      return !defined ? N_("undefined here") : N_("not differentiable here");
+    }
+}
+
+/* Replays the constant terms over the box, value by value, to find the
+ * first live operation that loses SMOOTH although its operands have it. */
+static void
+diagnose (const TangentProgram  *prog,
+          const TangentInterval *params,
+          const TangentInterval *point,
+          TangentJetDecoration  *deco)
+{
+  guint root = prog->outputs[0];
+  g_autofree TangentInterval *vals = g_new (TangentInterval, root + 1);
+  g_autofree gboolean *live = g_new0 (gboolean, root + 1);
+
+  live[root] = TRUE;
+  for (guint id = root + 1; id-- > 0;)
+    {
+      const TangentValue *v = &prog->values[id];
+      guint ops[3] = { v->a, v->b, v->c };
+
+      if (!live[id])
+        continue;
+      for (guint i = 0; i < _tangent_opcode_get_arity (v->op); i++)
+        live[ops[i]] = TRUE;
+    }
+
+  deco->reason = N_("not differentiable here");
+  deco->op = -1;
+  for (guint id = 0; id <= root; id++)
+    {
+      const TangentValue *v = &prog->values[id];
+      guint arity = _tangent_opcode_get_arity (v->op);
+      guint ops[3] = { v->a, arity > 1 ? v->b : v->a, arity > 2 ? v->c : v->a };
+      gboolean inputs_smooth = TRUE;
+
+      if (!live[id])
+        continue;
+      if (v->op == TANGENT_OP_PARAM)
+        vals[id] = params[v->q];
+      else if (v->op == TANGENT_OP_VAR)
+        vals[id] = point[v->q];
+      else if (v->op == TANGENT_OP_CONST)
+        vals[id] = ijet_const (v->k);
+      else
+        vals[id] = ijet_eval0 (v->op, &vals[ops[0]], &vals[ops[1]], &vals[ops[2]], v->q, v->k);
+
+      for (guint i = 0; i < arity; i++)
+        inputs_smooth = inputs_smooth && (vals[ops[i]].flags & TANGENT_INTERVAL_SMOOTH);
+      if (inputs_smooth && !(vals[id].flags & TANGENT_INTERVAL_SMOOTH))
+        {
+          deco->reason = reason_for ((TangentOpcode) v->op, vals[id].flags);
+          deco->op = (int) v->op;
+          return;
+        }
+    }
+}
+
+static TangentInterval *
+interval_params (const TangentProgram *prog,
+                 const double         *params)
+{
+  TangentInterval *p = g_new (TangentInterval, MAX (prog->n_params, 1));
+
+  for (guint i = 0; i < prog->n_params; i++)
+    p[i] = ijet_const (params[i]);
+  return p;
+}
+
+static gboolean
+finish (const TangentProgram  *prog,
+        const TangentInterval *params,
+        const TangentInterval *point,
+        TangentInterval        value,
+        TangentJetDecoration  *deco)
+{
+  TangentJetDecoration local;
+
+  if (deco == NULL)
+    deco = &local;
+  deco->certified = (value.flags & TANGENT_INTERVAL_SMOOTH) != 0;
+  deco->reason = NULL;
+  deco->op = -1;
+  if (!deco->certified)
+    diagnose (prog, params, point, deco);
+  return deco->certified;
+}
+
+/**
+ * tangent_jet_interval_eval:
+ * @prog: a program (its first output is expanded)
+ * @params: (nullable): the parameter values
+ * @point: the other variables' values (point[@wrt] is ignored)
+ * @wrt: the variable that ranges over @box
+ * @box: where the variable ranges
+ * @order: the highest order (any; the band asks for a few more than 100)
+ * @coeffs: (out caller-allocates): @order + 1 enclosures
+ * @deco: (out caller-allocates) (optional): whether they are certified
+ *
+ * Returns: %TRUE when certified: every operation is SMOOTH over the box,
+ *   and coeffs[k] contains f^(k)(t)/k! for every t in @box
+ */
+gboolean
+tangent_jet_interval_eval (const TangentProgram *prog,
+                           const double         *params,
+                           const double          point[3],
+                           TangentVariable       wrt,
+                           TangentInterval       box,
+                           guint                 order,
+                           TangentInterval      *coeffs,
+                           TangentJetDecoration *deco)
+{
+  g_autofree TangentInterval *iparams = NULL;
+  TangentInterval ipoint[TANGENT_N_VARIABLES];
+  ijet1_ctx ctx = { 0 };
+
+  g_return_val_if_fail (prog != NULL && prog->n_outputs > 0, FALSE);
+  g_return_val_if_fail (point != NULL && coeffs != NULL, FALSE);
+  g_return_val_if_fail ((guint) wrt < TANGENT_N_VARIABLES, FALSE);
+  g_return_val_if_fail (params != NULL || prog->n_params == 0, FALSE);
+
+  iparams = interval_params (prog, params);
+  for (guint v = 0; v < TANGENT_N_VARIABLES; v++)
+    ipoint[v] = v == (guint) wrt ? box : ijet_const (point[v]);
+
+  ijet1_ctx_init (&ctx, order);
+  for (guint v = 0; v < TANGENT_N_VARIABLES; v++)
+    ctx.seed[v] = v == (guint) wrt ? 0 : -1;
+  ctx.seed_mask = 1u << wrt;
+  ijet1_run (&ctx, prog, iparams, ipoint, coeffs);
+  ijet1_ctx_clear (&ctx);
+
+  return finish (prog, iparams, ipoint, coeffs[0], deco);
+}
+
+/**
+ * tangent_jet2_interval_eval:
+ * @prog: a program (its first output is expanded)
+ * @params: (nullable): the parameter values
+ * @point: z at point[2] (x and y range over @box)
+ * @box: x in box[0], y in box[1]
+ * @order: the highest total degree
+ * @coeffs: (out caller-allocates): TANGENT_JET2_SIZE (@order) enclosures
+ * @deco: (out caller-allocates) (optional): whether they are certified
+ *
+ * Returns: %TRUE when certified
+ */
+gboolean
+tangent_jet2_interval_eval (const TangentProgram  *prog,
+                            const double          *params,
+                            const double           point[3],
+                            const TangentInterval  box[2],
+                            guint                  order,
+                            TangentInterval       *coeffs,
+                            TangentJetDecoration  *deco)
+{
+  g_autofree TangentInterval *iparams = NULL;
+  TangentInterval ipoint[TANGENT_N_VARIABLES];
+  ijet2_ctx ctx = { 0 };
+
+  g_return_val_if_fail (prog != NULL && prog->n_outputs > 0, FALSE);
+  g_return_val_if_fail (point != NULL && box != NULL && coeffs != NULL, FALSE);
+  g_return_val_if_fail (params != NULL || prog->n_params == 0, FALSE);
+
+  iparams = interval_params (prog, params);
+  ipoint[TANGENT_VARIABLE_X] = box[0];
+  ipoint[TANGENT_VARIABLE_Y] = box[1];
+  ipoint[TANGENT_VARIABLE_Z] = ijet_const (point[TANGENT_VARIABLE_Z]);
+
+  ijet2_ctx_init (&ctx, order);
+  ctx.seed[TANGENT_VARIABLE_X] = 0;
+  ctx.seed[TANGENT_VARIABLE_Y] = 1;
+  ctx.seed[TANGENT_VARIABLE_Z] = -1;
+  ctx.seed_mask = TANGENT_MASK_X | TANGENT_MASK_Y;
+  ijet2_run (&ctx, prog, iparams, ipoint, coeffs);
+  ijet2_ctx_clear (&ctx);
+
+  return finish (prog, iparams, ipoint, coeffs[0], deco);
+}

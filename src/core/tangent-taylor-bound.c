@@ -1,0 +1,1018 @@
+/* tangent-taylor-bound.c: certified error bands of Taylor polynomials
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * What is certified (1-D). Let T̂(x) be the double result of
+ * tangent_taylor_horner (ĉ, n, a, x), ĉ_k the doubles of tangent_jet_eval(),
+ * d = x − a (real), and suppose f is C^(n+1) on a neighbourhood of
+ * hull(a, x), which the interval jets certify piece by piece (SMOOTH,
+ * tangent-jet-interval.c). With c_k = f^(k)(a)/k! the true coefficients,
+ * Taylor's theorem with the remainder in integral form gives
+ *
+ *   f(x) = Σ_{k≤n} c_k d^k + ∫_a^x f^(n+1)(t) (x − t)^n / n! dt,
+ *
+ * and, cutting hull(a, x) into pieces P_i = [t_{i−1}, t_i] (t_0 = a, the
+ * last one ending at x) with M_i ≥ sup_{P_i} |f^(n+1)/(n+1)!|,
+ *
+ *   |f(x) − T̂(x)| ≤ Σ_i M_i (|x − t_{i−1}|^(n+1) − |x − t_i|^(n+1))    (1)
+ *                 + Σ_k e_k |d|^k                                    (2)
+ *                 + γ_{3n} Σ_k |ĉ_k| |d|^k                           (3)
+ *                 + 2^−1074 Σ_{k<n} (2|d|)^k                         (4)
+ *
+ * (1) is the integral remainder, ∫ over P_i of (x − t)^n/n! being the
+ * difference of the two powers over n + 1; (2) the error of the
+ * coefficients, e_k ≥ |c_k − ĉ_k| from an interval jet at the point a;
+ * (3) Horner's rounding error, Higham, "Accuracy and Stability of
+ * Numerical Algorithms", 2nd ed., SIAM 2002, §5.1, eq. (5.3): the computed
+ * value is Σ ĉ_k d̂^k (1 + θ_{2k}) with d̂ = fl(x − a) = d (1 + δ), so every
+ * term carries at most 3n relative rounding factors, γ_m = m u/(1 − m u)
+ * (Lemma 3.1); (4) the absolute underflow terms η ≤ 2^−1075 of the n
+ * products (Higham §2.1, (2.8)), each carried through at most n more
+ * products by |d̂| ≤ 2|d| and sums. Every operation that forms the bound
+ * rounds upward (tangent-interval.h's directed primitives), so each sample's
+ * bound is a theorem about the doubles x[i] and ĉ_k, not an estimate.
+ * The same bound holds for the exact polynomial Σ ĉ_k d^k, as (3) and (4)
+ * are non-negative. The Lagrange form is the special case of one piece;
+ * the integral form lets a piece far from x (where the kernel (x − t)^n is
+ * large) and one near x carry different M_i, which keeps the bound within
+ * a small factor of the true error (the pieces are shared by all samples).
+ *
+ * M_i comes from an interval jet over P_i of order n + J + 2 (J =
+ * TAYLOR_FORM_DEGREE), intersected with a Taylor form of the coefficient
+ * itself about the piece's midpoint m (Moore's centred forms; Neumaier,
+ * "Interval Methods for Systems of Equations", 1990, §2.4, and Makino &
+ * Berz's Taylor models): c_{n+1}(m + s) = Σ_{j≤J} C(n+1+j, j) c_{n+1+j}(m)
+ * s^j + C(n+2+J, J+1) c_{n+2+J}(ξ) s^(J+1), the last coefficient enclosed
+ * over P_i. Its overestimation shrinks as the width to the power J + 2,
+ * where the plain interval jet's shrinks only linearly.
+ *
+ * The pieces are refined adaptively, shared by every sample: first, on
+ * each side of a, the piece nearest to a that is not certified is cut at
+ * samples until no sample lies strictly inside it (so every sample short
+ * of the trouble keeps a finite bound, and every sample beyond it is +∞
+ * with the reason); then the piece whose slack (M_i − |c_{n+1}(m_i)|)
+ * weighs most in the bound at the farthest finite sample is halved, until
+ * the total slack is below TIGHT_TOL of that bound or the budget of jets
+ * is spent.
+ */
+
+#include "config.h"
+
+#define G_LOG_DOMAIN "tangent-taylor"
+
+#include <glib/gi18n.h>
+#include <math.h>
+#include <string.h>
+
+#include "tangent-jet.h"
+#include "tangent-taylor-bound.h"
+#include "tangent-vm-private.h"
+
+/* Degree J of the Taylor form of c_{n+1} over a piece. */
+#define TAYLOR_FORM_DEGREE 1
+/* Pieces per side at the start, and the refinement's stopping rule. */
+#define INITIAL_PIECES     8
+#define TIGHT_TOL          0.05
+/* Piece evaluations (two jets each) per band and per side. */
+#define MAX_EVALS          256
+#define MAX_DEPTH          60
+#define MAX_SAMPLES        (1u << 20)
+
+typedef struct
+{
+  double      s;        /* end towards a */
+  double      e;        /* end away from a */
+  double      M;        /* ≥ sup |c_{n+1}| over [s, e]; +∞ if bad */
+  double      mid;      /* ≤ |c_{n+1}| at the midpoint, for the refinement */
+  const char *reason;   /* non-NULL: not certified */
+  guint       depth;
+  gboolean    final;    /* cannot or need not be cut */
+} Piece;
+
+typedef struct
+{
+  const TangentProgram *prog;
+  const double         *params;
+  double                point[3];
+  TangentVariable       wrt;
+  guint                 n;
+  guint                 evals;
+  TangentInterval      *C;        /* scratch: n + J + 3 */
+  TangentInterval      *D;
+} Band;
+
+/* γ_m = m u / (1 − m u), u = 2^−53, rounded up. */
+static double
+gamma_up (guint m)
+{
+  double mu = m * 0x1p-53;
+
+  return tangent_interval_div_up (mu, tangent_interval_add_down (1.0, -mu));
+}
+
+/* y^m for y ≥ 0, as a pair of bounds: repeated squaring in round to
+ * nearest (at most 2 log2 m ≤ 16 products, so a relative error below
+ * (1 + u)^16 − 1 < 2^−48 while no intermediate underflows), then widened. */
+static void
+pow_bounds (double  y,
+            guint   m,
+            double *down,
+            double *up)
+{
+  double p = 1.0, b = y;
+
+  if (m == 0)
+    {
+      *down = *up = 1.0;
+      return;
+    }
+  for (guint e = m;;)
+    {
+      if (e & 1)
+        p *= b;
+      e >>= 1;
+      if (e == 0)
+        break;
+      b *= b;
+    }
+  if (isinf (p))
+    {
+      *down = G_MAXDOUBLE;
+      *up = INFINITY;
+      return;
+    }
+  if (p < 0x1p-1000)
+    {
+      /* some product may have underflowed: the true power is below
+       * 2^−999 either way (the powers of y < 1 decrease). */
+      *down = 0;
+      *up = 0x1p-999;
+      return;
+    }
+  *down = tangent_interval_mul_down (p, 1 - 0x1p-48);
+  *up = tangent_interval_mul_up (p, 1 + 0x1p-48);
+}
+
+/* |x − t| rounded down and up. */
+static inline void
+dist_bounds (double  x,
+             double  t,
+             double *down,
+             double *up)
+{
+  if (x >= t)
+    {
+      *down = tangent_interval_add_down (x, -t);
+      *up = tangent_interval_add_up (x, -t);
+    }
+  else
+    {
+      *down = tangent_interval_add_down (t, -x);
+      *up = tangent_interval_add_up (t, -x);
+    }
+}
+
+static guint64
+binomial (guint n,
+          guint k)
+{
+  guint64 r = 1;
+
+  for (guint i = 1; i <= k; i++)
+    r = r * (n - k + i) / i;
+  return r;
+}
+
+static inline double
+mag (TangentInterval a)
+{
+  return MAX (fabs (a.lo), fabs (a.hi));
+}
+
+static inline double
+mig (TangentInterval a)
+{
+  if (a.lo <= 0 && 0 <= a.hi)
+    return 0;
+  return MIN (fabs (a.lo), fabs (a.hi));
+}
+
+/* M and mid of one piece: the interval jet over it, intersected with the
+ * Taylor form about its midpoint (see the top of the file). */
+static void
+piece_eval (Band  *band,
+            Piece *p)
+{
+  guint n = band->n, J = TAYLOR_FORM_DEGREE;
+  TangentInterval box = tangent_interval_new (MIN (p->s, p->e), MAX (p->s, p->e));
+  TangentJetDecoration deco;
+  TangentInterval enc, form, s;
+  double m, pt[3];
+
+  band->evals++;
+  p->reason = NULL;
+  p->M = INFINITY;
+  p->mid = 0;
+
+  if (!tangent_jet_interval_eval (band->prog, band->params, band->point, band->wrt, box,
+                                  n + J + 2, band->C, &deco))
+    {
+      p->reason = deco.reason;
+      return;
+    }
+  enc = band->C[n + 1];
+
+  m = box.lo + (box.hi - box.lo) / 2;
+  memcpy (pt, band->point, sizeof pt);
+  pt[band->wrt] = m;
+  if (tangent_jet_interval_eval (band->prog, band->params, pt, band->wrt,
+                                 tangent_interval_point (m), n + J + 1, band->D, NULL))
+    {
+      s = tangent_interval_new (tangent_interval_add_down (box.lo, -m),
+                                tangent_interval_add_up (box.hi, -m));
+      form = tangent_interval_scale (tangent_interval_mul (band->C[n + J + 2],
+                                                           tangent_interval_powi (s, J + 1)),
+                                     (double) binomial (n + J + 2, J + 1));
+      for (guint j = 0; j <= J; j++)
+        {
+          TangentInterval t = band->D[n + 1 + j];
+
+          if (j > 0)
+            t = tangent_interval_mul (t, tangent_interval_powi (s, j));
+          form = tangent_interval_add (form,
+                                       tangent_interval_scale (t, (double) binomial (n + 1 + j, j)));
+        }
+      if (tangent_interval_is_bounded (form))
+        {
+          TangentInterval both = tangent_interval_new (MAX (enc.lo, form.lo),
+                                                       MIN (enc.hi, form.hi));
+
+          /* Both enclose the same set, so they meet; if rounding ever
+           * said otherwise, keep the plain enclosure. */
+          if (!tangent_interval_is_empty (both))
+            enc = both;
+        }
+      p->mid = mig (band->D[n + 1]);
+    }
+
+  if (!tangent_interval_is_bounded (enc))
+    {
+      p->reason = N_("the remainder could not be bounded");
+      return;
+    }
+  p->M = mag (enc);
+}
+
+/* Whether x is strictly beyond t, going away from a on side sgn. */
+static inline gboolean
+beyond (int    sgn,
+        double x,
+        double t)
+{
+  return sgn > 0 ? x > t : x < t;
+}
+
+/* Index range [*first, *last) of the samples strictly between s and e. */
+static void
+samples_inside (const double *xs,
+                guint         K,
+                double        s,
+                double        e,
+                guint        *first,
+                guint        *last)
+{
+  double lo = MIN (s, e), hi = MAX (s, e);
+  guint a = 0, b = K;
+
+  while (a < b)   /* first sample > lo */
+    {
+      guint mid = a + (b - a) / 2;
+
+      if (xs[mid] > lo)
+        b = mid;
+      else
+        a = mid + 1;
+    }
+  *first = a;
+  b = K;
+  while (a < b)   /* first sample >= hi */
+    {
+      guint mid = a + (b - a) / 2;
+
+      if (xs[mid] >= hi)
+        b = mid;
+      else
+        a = mid + 1;
+    }
+  *last = a;
+}
+
+static gboolean
+split (Band   *band,
+       GArray *pieces,
+       guint   i,
+       double  t)
+{
+  Piece *p = &g_array_index (pieces, Piece, i);
+  Piece q;
+
+  if (!(MIN (p->s, p->e) < t && t < MAX (p->s, p->e)))
+    {
+      p->final = TRUE;
+      return FALSE;
+    }
+  q = *p;
+  q.s = t;
+  q.depth++;
+  q.final = FALSE;
+  p->e = t;
+  p->depth++;
+  p->final = FALSE;
+  piece_eval (band, p);
+  piece_eval (band, &q);
+  g_array_insert_val (pieces, i + 1, q);
+  return TRUE;
+}
+
+static guint
+first_bad (GArray *pieces)
+{
+  for (guint i = 0; i < pieces->len; i++)
+    {
+      if (g_array_index (pieces, Piece, i).reason != NULL)
+        return i;
+    }
+  return pieces->len;
+}
+
+/* Upper bound of (1), Σ_i M_i (|x − t_{i−1}|^(n+1) − |x − t_i|^(n+1)), for
+ * a sample x on side sgn; +∞ with *reason if a bad piece meets [a, x). */
+static double
+remainder_at (const Band  *band,
+              GArray      *pieces,
+              int          sgn,
+              double       x,
+              const char **reason)
+{
+  guint m = band->n + 1;
+  double sum = 0;
+
+  for (guint i = 0; i < pieces->len; i++)
+    {
+      const Piece *p = &g_array_index (pieces, Piece, i);
+      double dlo, dhi, a_up, a_down, junk, w;
+
+      if (!beyond (sgn, x, p->s))
+        break;
+      if (p->reason != NULL)
+        {
+          *reason = p->reason;
+          return INFINITY;
+        }
+      dist_bounds (x, p->s, &junk, &dhi);
+      pow_bounds (dhi, m, &junk, &a_up);
+      if (beyond (sgn, x, p->e))
+        {
+          dist_bounds (x, p->e, &dlo, &junk);
+          pow_bounds (dlo, m, &a_down, &junk);
+        }
+      else
+        a_down = 0;
+      w = tangent_interval_add_up (a_up, -a_down);
+      if (w > 0)
+        sum = tangent_interval_add_up (sum, tangent_interval_mul_up (p->M, w));
+    }
+  if (!isfinite (sum))
+    *reason = N_("the remainder could not be bounded");
+  return sum;
+}
+
+/* The pieces of one side of a (sgn = ±1) out to far, refined; then the
+ * remainder term (1) of every sample on that side into rem[]. */
+static void
+band_side (Band         *band,
+           const double *xs,
+           guint         K,
+           double        a,
+           double        far,
+           int           sgn,
+           double        spacing,
+           double       *rem,
+           const char  **reasons)
+{
+  g_autoptr(GArray) pieces = g_array_new (FALSE, TRUE, sizeof (Piece));
+  guint budget = band->evals + MAX_EVALS / 2;
+  guint bad, far_sample = G_MAXUINT;
+  guint m = band->n + 1;
+
+  if (far == a)
+    return;
+
+  for (guint i = 0; i < INITIAL_PIECES; i++)
+    {
+      Piece p = { 0 };
+
+      p.s = i == 0 ? a : g_array_index (pieces, Piece, pieces->len - 1).e;
+      p.e = i + 1 == INITIAL_PIECES ? far : a + (far - a) * (i + 1) / INITIAL_PIECES;
+      if (p.e == p.s)
+        continue;
+      piece_eval (band, &p);
+      g_array_append_val (pieces, p);
+    }
+
+  /* The nearest trouble, cut down to the samples around it. */
+  while (band->evals + 2 <= budget && (bad = first_bad (pieces)) < pieces->len)
+    {
+      Piece *p = &g_array_index (pieces, Piece, bad);
+      guint first, last;
+
+      if (p->final || p->depth >= MAX_DEPTH)
+        break;
+      samples_inside (xs, K, p->s, p->e, &first, &last);
+      if (first < last)
+        split (band, pieces, bad, xs[first + (last - first) / 2]);
+      else if (fabs (p->e - p->s) > spacing / 16)
+        split (band, pieces, bad, p->s + (p->e - p->s) / 2);
+      else
+        p->final = TRUE;
+    }
+  bad = first_bad (pieces);
+
+  /* The farthest sample short of the trouble sets the weights. */
+  for (guint i = 0; i < K; i++)
+    {
+      guint j = sgn > 0 ? K - 1 - i : i;
+
+      if (beyond (sgn, xs[j], a)
+          && (bad == pieces->len
+              || !beyond (sgn, xs[j], g_array_index (pieces, Piece, bad).s)))
+        {
+          far_sample = j;
+          break;
+        }
+    }
+
+  while (far_sample != G_MAXUINT && band->evals + 2 <= budget)
+    {
+      double X = xs[far_sample], total = 0, slack = 0, worst = 0;
+      guint worst_i = G_MAXUINT;
+
+      bad = first_bad (pieces);
+      for (guint i = 0; i < bad; i++)
+        {
+          Piece *p = &g_array_index (pieces, Piece, i);
+          double w, e;
+
+          if (!beyond (sgn, X, p->s))
+            break;
+          w = pow (fabs (X - p->s), m) - (beyond (sgn, X, p->e) ? pow (fabs (X - p->e), m) : 0);
+          total += p->M * w;
+          e = (p->M - p->mid) * w;
+          slack += e;
+          if (e > worst && !p->final && p->depth < MAX_DEPTH)
+            {
+              worst = e;
+              worst_i = i;
+            }
+        }
+      if (worst_i == G_MAXUINT || !(slack > TIGHT_TOL * total))
+        break;
+      {
+        Piece *p = &g_array_index (pieces, Piece, worst_i);
+
+        split (band, pieces, worst_i, p->s + (p->e - p->s) / 2);
+      }
+    }
+
+  for (guint i = 0; i < K; i++)
+    {
+      if (beyond (sgn, xs[i], a))
+        rem[i] = remainder_at (band, pieces, sgn, xs[i], &reasons[i]);
+    }
+}
+
+/**
+ * tangent_taylor_horner:
+ * @coeffs: @order + 1 coefficients
+ * @order: the degree
+ * @a: the centre
+ * @x: where to evaluate
+ *
+ * Returns: Σ coeffs[k] (@x − @a)^k by Horner's rule in double, the
+ *   evaluation the band certifies
+ */
+double
+tangent_taylor_horner (const double *coeffs,
+                       guint         order,
+                       double        a,
+                       double        x)
+{
+  double d = x - a;
+  double s = coeffs[order];
+
+  for (guint k = order; k-- > 0;)
+    s = s * d + coeffs[k];
+  return s;
+}
+
+/* Terms (2) + (3) + (4) at D ≥ |x − a|, with w[k] = e_k + γ |ĉ_k|. */
+static double
+rounding_at (const double *w,
+             guint         n,
+             double        D)
+{
+  double h = w[n], u = 0;
+
+  for (guint k = n; k-- > 0;)
+    h = tangent_interval_add_up (tangent_interval_mul_up (h, D), w[k]);
+  if (n > 0)
+    {
+      double D2 = tangent_interval_mul_up (2.0, D);
+
+      u = 1;
+      for (guint k = 1; k < n; k++)
+        u = tangent_interval_add_up (tangent_interval_mul_up (u, D2), 1.0);
+      u = tangent_interval_mul_up (u, 0x1p-1074);
+    }
+  return tangent_interval_add_up (h, u);
+}
+
+/* w[k] = e_k + γ |ĉ_k| from the double coefficients c and their point
+ * enclosures C; FALSE if either is not finite. */
+static gboolean
+coefficient_errors (const double          *c,
+                    const TangentInterval *C,
+                    guint                  count,
+                    double                 gamma,
+                    double                *w)
+{
+  for (guint k = 0; k < count; k++)
+    {
+      double e;
+
+      if (!isfinite (c[k]) || !tangent_interval_is_bounded (C[k]))
+        return FALSE;
+      e = MAX (tangent_interval_add_up (c[k], -C[k].lo), tangent_interval_add_up (C[k].hi, -c[k]));
+      w[k] = tangent_interval_add_up (MAX (e, 0), tangent_interval_mul_up (gamma, fabs (c[k])));
+    }
+  return TRUE;
+}
+
+/**
+ * tangent_taylor_band_new:
+ * @prog: a program (its first output)
+ * @params: (nullable): the parameter values
+ * @point: the centre; point[@wrt] is a, the others stay fixed
+ * @wrt: the variable of the expansion
+ * @order: the degree n of T, 0 … %TANGENT_JET_MAX_ORDER
+ * @lo: the first sample
+ * @hi: the last sample, @lo ≤ @hi
+ * @n_samples: how many, ≥ 1 (equally spaced, both ends included)
+ * @error: return location for a #GError
+ *
+ * The certified error band of the Taylor polynomial of order @order about
+ * point[@wrt], at @n_samples points of [@lo, @hi] (the centre may lie
+ * outside): see the top of tangent-taylor-bound.c for the inequality.
+ *
+ * Returns: (transfer full) (nullable): the band, or %NULL with @error set
+ *   for a bad order or range
+ */
+TangentTaylorBand *
+tangent_taylor_band_new (const TangentProgram *prog,
+                         const double         *params,
+                         const double          point[3],
+                         TangentVariable       wrt,
+                         guint                 order,
+                         double                lo,
+                         double                hi,
+                         guint                 n_samples,
+                         GError              **error)
+{
+  g_autoptr(TangentTaylorBand) band = NULL;
+  g_autofree double *c = NULL;
+  g_autofree double *w = NULL;
+  g_autofree double *rem = NULL;
+  g_autofree const char **reasons = NULL;
+  g_autofree TangentInterval *C = NULL;
+  g_autofree TangentInterval *D = NULL;
+  TangentJetDecoration deco;
+  const char *all_reason = NULL;
+  double a, spacing;
+  guint K = n_samples;
+  Band b = { 0 };
+
+  g_return_val_if_fail (prog != NULL, NULL);
+  g_return_val_if_fail (point != NULL, NULL);
+  g_return_val_if_fail (params != NULL || prog->n_params == 0, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (order > TANGENT_JET_MAX_ORDER)
+    {
+      g_set_error (error, TANGENT_JET_ERROR, TANGENT_JET_ERROR_ORDER,
+                   "Taylor order %u is out of range (0 … %d)", order, TANGENT_JET_MAX_ORDER);
+      return NULL;
+    }
+  if ((guint) wrt >= TANGENT_N_VARIABLES || prog->n_outputs == 0 || !isfinite (point[wrt]))
+    {
+      g_set_error (error, TANGENT_JET_ERROR, TANGENT_JET_ERROR_INVALID,
+                   "Nothing to expand in a Taylor series");
+      return NULL;
+    }
+  if (!isfinite (lo) || !isfinite (hi) || !(lo <= hi) || n_samples == 0
+      || n_samples > MAX_SAMPLES || !isfinite (hi - lo))
+    {
+      g_set_error (error, TANGENT_JET_ERROR, TANGENT_JET_ERROR_INVALID,
+                   "The bound needs a finite range LO ≤ HI and 1 … %u samples", MAX_SAMPLES);
+      return NULL;
+    }
+
+  a = point[wrt];
+  band = g_new0 (TangentTaylorBand, 1);
+  band->n = K;
+  band->x = g_new (double, K);
+  band->bound = g_new (double, K);
+  for (guint i = 0; i < K; i++)
+    band->x[i] = i + 1 == K ? hi : MIN (hi, lo + (hi - lo) * i / (K - 1));
+  band->x[0] = lo;
+  spacing = K > 1 ? (hi - lo) / (K - 1) : fabs (hi - a);
+
+  c = g_new (double, order + 1);
+  w = g_new (double, order + 1);
+  C = g_new (TangentInterval, order + TAYLOR_FORM_DEGREE + 3);
+  D = g_new (TangentInterval, order + TAYLOR_FORM_DEGREE + 3);
+  rem = g_new0 (double, K);
+  reasons = g_new0 (const char *, K);
+
+  if (!tangent_jet_eval (prog, params, point, wrt, order, c, error))
+    return NULL;
+  if (!tangent_jet_interval_eval (prog, params, point, wrt, tangent_interval_point (a), order,
+                                  C, &deco))
+    all_reason = deco.reason;
+  else if (!coefficient_errors (c, C, order + 1, gamma_up (3 * order), w))
+    all_reason = N_("the Taylor coefficients are not finite");
+
+  if (all_reason == NULL)
+    {
+      b.prog = prog;
+      b.params = params;
+      memcpy (b.point, point, sizeof b.point);
+      b.wrt = wrt;
+      b.n = order;
+      b.C = C;
+      b.D = D;
+      band_side (&b, band->x, K, a, MAX (hi, a), +1, spacing, rem, reasons);
+      band_side (&b, band->x, K, a, MIN (lo, a), -1, spacing, rem, reasons);
+    }
+
+  g_debug ("band of order %u over [%g, %g]: %u piece evaluations", order, lo, hi, b.evals);
+
+  band->max = 0;
+  for (guint i = 0; i < K; i++)
+    {
+      const char *why = all_reason != NULL ? all_reason : reasons[i];
+      double bound = INFINITY;
+
+      if (why == NULL)
+        {
+          double dd, D_up;
+
+          dist_bounds (band->x[i], a, &dd, &D_up);
+          bound = tangent_interval_add_up (rem[i], rounding_at (w, order, D_up));
+          if (!(bound < INFINITY))
+            {
+              bound = INFINITY;
+              why = N_("the bound overflows");
+            }
+        }
+      band->bound[i] = bound;
+      band->max = MAX (band->max, bound);
+      if (why != NULL && band->reason == NULL)
+        band->reason = g_strdup (_(why));
+    }
+
+  return g_steal_pointer (&band);
+}
+
+/* Sorted, distinct grid lines over [lo, hi] and out to the centre a:
+ * BOX_GRID cuts of the box, the centre itself (so that the rectangle
+ * spanned by the centre and a cell is a union of tiles), and BOX_GRID cuts
+ * between the centre and the box when it lies outside. */
+#define BOX_GRID 8
+
+static GArray *
+grid_lines (double lo,
+            double hi,
+            double a)
+{
+  GArray *lines = g_array_new (FALSE, FALSE, sizeof (double));
+  double v;
+
+  for (guint i = 0; i <= BOX_GRID; i++)
+    {
+      v = i == BOX_GRID ? hi : lo + (hi - lo) * i / BOX_GRID;
+      g_array_append_val (lines, v);
+    }
+  g_array_append_val (lines, a);
+  if (a < lo || a > hi)
+    {
+      double from = a < lo ? a : hi, to = a < lo ? lo : a;
+
+      for (guint i = 1; i < BOX_GRID; i++)
+        {
+          v = from + (to - from) * i / BOX_GRID;
+          g_array_append_val (lines, v);
+        }
+    }
+  return lines;
+}
+
+static int
+cmp_double (gconstpointer a,
+            gconstpointer b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+
+  return (x > y) - (x < y);
+}
+
+static void
+sort_unique (GArray *lines)
+{
+  guint n = 0;
+
+  g_array_sort (lines, cmp_double);
+  for (guint i = 0; i < lines->len; i++)
+    {
+      if (n == 0 || g_array_index (lines, double, i) != g_array_index (lines, double, n - 1))
+        g_array_index (lines, double, n++) = g_array_index (lines, double, i);
+    }
+  g_array_set_size (lines, n);
+}
+
+static guint
+line_index (GArray *lines,
+            double  v)
+{
+  for (guint i = 0; i < lines->len; i++)
+    {
+      if (g_array_index (lines, double, i) == v)
+        return i;
+    }
+  g_assert_not_reached ();
+  return 0;
+}
+
+/* Σ w[ij] X^i Y^j over i + j ≤ n (grade-major layout), rounded up. */
+static double
+poly2_up (const double *w,
+          guint         lo_grade,
+          guint         n,
+          double        X,
+          double        Y)
+{
+  double sum = 0;
+
+  for (guint k = lo_grade; k <= n; k++)
+    {
+      for (guint j = 0; j <= k; j++)
+        {
+          double t = w[TANGENT_JET2_INDEX (k - j, j)], px, py, junk;
+
+          if (t == 0)
+            continue;
+          pow_bounds (X, k - j, &junk, &px);
+          pow_bounds (Y, j, &junk, &py);
+          sum = tangent_interval_add_up (sum, tangent_interval_mul_up (t, tangent_interval_mul_up (px, py)));
+        }
+    }
+  return sum;
+}
+
+/**
+ * tangent_taylor_bound_box:
+ * @prog: a program (its first output)
+ * @params: (nullable): the parameter values
+ * @point: the centre (a, b) in point[0], point[1]; z at point[2]
+ * @order: the total degree n of T
+ * @lo: the box's lower corner
+ * @hi: the box's upper corner
+ * @bound: (out): the certified bound, or +∞
+ * @reason: (out) (optional) (nullable) (transfer full): why +∞, or %NULL
+ * @error: return location for a #GError
+ *
+ * The box is cut into BOX_GRID² cells; the segment from the centre to any
+ * point p of a cell lies in the rectangle of tiles spanned by the centre
+ * and the cell, where 2-D interval jets of order n + 1 bound every
+ * c_ij, i + j = n + 1 (Lagrange's form along the segment: f(p) − T_n(p) =
+ * Σ_{i+j=n+1} c_ij(ξ) (x − a)^i (y − b)^j, ξ on the segment). Per cell,
+ * with X, Y ≥ |x − a|, |y − b| over the cell:
+ *
+ *   |f − T̂| ≤ Σ_{i+j=n+1} sup|c_ij| X^i Y^j + Σ_{i+j≤n} (e_ij + γ_{3n+N} |ĉ_ij|) X^i Y^j
+ *             + 2^−1074 (N + 3n) (1 + 2X)^n (1 + 2Y)^n,
+ *
+ * N = (n + 1)(n + 2)/2 terms: a term by term sum or Horner in y of Horner
+ * in x puts at most 3n + N rounding factors on any term (Higham §3.1,
+ * §5.1). The result is the largest over the cells, rounded up.
+ *
+ * Returns: %TRUE, or %FALSE with @error set for a bad order or box
+ */
+gboolean
+tangent_taylor_bound_box (const TangentProgram *prog,
+                          const double         *params,
+                          const double          point[3],
+                          guint                 order,
+                          const double          lo[2],
+                          const double          hi[2],
+                          double               *bound,
+                          char                **reason,
+                          GError              **error)
+{
+  guint n = order, N = TANGENT_JET2_SIZE (order);
+  g_autofree double *c = NULL;
+  g_autofree double *w = NULL;
+  g_autofree TangentInterval *C = NULL;
+  g_autofree double *sup = NULL;
+  g_autofree const char **tile_reason = NULL;
+  g_autoptr(GArray) xl = NULL;
+  g_autoptr(GArray) yl = NULL;
+  TangentJetDecoration deco;
+  const char *why = NULL;
+  double result = 0, gamma;
+  guint nx, ny, ia, ib;
+
+  g_return_val_if_fail (prog != NULL && point != NULL && lo != NULL && hi != NULL, FALSE);
+  g_return_val_if_fail (bound != NULL, FALSE);
+  g_return_val_if_fail (params != NULL || prog->n_params == 0, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (reason != NULL)
+    *reason = NULL;
+  *bound = INFINITY;
+  if (order > TANGENT_JET_MAX_ORDER)
+    {
+      g_set_error (error, TANGENT_JET_ERROR, TANGENT_JET_ERROR_ORDER,
+                   "Taylor order %u is out of range (0 … %d)", order, TANGENT_JET_MAX_ORDER);
+      return FALSE;
+    }
+  for (guint v = 0; v < 2; v++)
+    {
+      if (!isfinite (lo[v]) || !isfinite (hi[v]) || !(lo[v] <= hi[v]) || !isfinite (point[v])
+          || !isfinite (hi[v] - lo[v]))
+        {
+          g_set_error (error, TANGENT_JET_ERROR, TANGENT_JET_ERROR_INVALID,
+                       "The bound needs a finite box and centre");
+          return FALSE;
+        }
+    }
+
+  c = g_new (double, N);
+  w = g_new (double, N);
+  C = g_new (TangentInterval, TANGENT_JET2_SIZE (order + 1));
+  if (!tangent_jet2_eval (prog, params, point, order, c, error))
+    return FALSE;
+  {
+    TangentInterval centre[2] = { tangent_interval_point (point[0]),
+                                  tangent_interval_point (point[1]) };
+
+    gamma = gamma_up (3 * n + N);
+    if (!tangent_jet2_interval_eval (prog, params, point, centre, order, C, &deco))
+      why = deco.reason;
+    else if (!coefficient_errors (c, C, N, gamma, w))
+      why = N_("the Taylor coefficients are not finite");
+  }
+
+  xl = grid_lines (lo[0], hi[0], point[0]);
+  yl = grid_lines (lo[1], hi[1], point[1]);
+  sort_unique (xl);
+  sort_unique (yl);
+  nx = xl->len - 1;
+  ny = yl->len - 1;
+  ia = line_index (xl, point[0]);
+  ib = line_index (yl, point[1]);
+
+  /* sup |c_ij| over each tile, i + j = n + 1; a zero-width box has one line */
+  sup = g_new0 (double, MAX (nx, 1) * MAX (ny, 1) * (n + 2));
+  tile_reason = g_new0 (const char *, MAX (nx, 1) * MAX (ny, 1));
+  for (guint p = 0; why == NULL && p < MAX (nx, 1); p++)
+    {
+      for (guint q = 0; q < MAX (ny, 1); q++)
+        {
+          TangentInterval tile[2];
+          guint t = p * MAX (ny, 1) + q;
+
+          tile[0] = tangent_interval_new (g_array_index (xl, double, p),
+                                          g_array_index (xl, double, MIN (p + 1, nx)));
+          tile[1] = tangent_interval_new (g_array_index (yl, double, q),
+                                          g_array_index (yl, double, MIN (q + 1, ny)));
+          if (!tangent_jet2_interval_eval (prog, params, point, tile, order + 1, C, &deco))
+            {
+              tile_reason[t] = deco.reason;
+              continue;
+            }
+          for (guint j = 0; j <= n + 1; j++)
+            {
+              TangentInterval cij = C[TANGENT_JET2_INDEX (n + 1 - j, j)];
+
+              if (!tangent_interval_is_bounded (cij))
+                tile_reason[t] = N_("the remainder could not be bounded");
+              sup[t * (n + 2) + j] = mag (cij);
+            }
+        }
+    }
+
+  /* every cell of the box, with the rectangle of tiles out to the centre */
+  for (guint p = 0; why == NULL && p < MAX (nx, 1); p++)
+    {
+      double x0 = g_array_index (xl, double, p), x1 = g_array_index (xl, double, MIN (p + 1, nx));
+
+      if (x1 < lo[0] || x0 > hi[0])
+        continue;
+      for (guint q = 0; why == NULL && q < MAX (ny, 1); q++)
+        {
+          double y0 = g_array_index (yl, double, q), y1 = g_array_index (yl, double, MIN (q + 1, ny));
+          guint p0 = MIN (p, ia), p1 = p >= ia ? p : ia - 1;
+          guint q0 = MIN (q, ib), q1 = q >= ib ? q : ib - 1;
+          g_autofree double *s = g_new0 (double, N + n + 2);
+          double X, Y, junk, r, u = 0;
+
+          if (y1 < lo[1] || y0 > hi[1])
+            continue;
+          if (nx == 0)
+            p0 = p1 = 0;
+          if (ny == 0)
+            q0 = q1 = 0;
+          for (guint tp = p0; tp <= p1; tp++)
+            {
+              for (guint tq = q0; tq <= q1; tq++)
+                {
+                  guint t = tp * MAX (ny, 1) + tq;
+
+                  if (tile_reason[t] != NULL)
+                    {
+                      why = tile_reason[t];
+                      break;
+                    }
+                  for (guint j = 0; j <= n + 1; j++)
+                    {
+                      double *dst = &s[TANGENT_JET2_INDEX (n + 1 - j, j) - N];
+
+                      *dst = MAX (*dst, sup[t * (n + 2) + j]);
+                    }
+                }
+              if (why != NULL)
+                break;
+            }
+          if (why != NULL)
+            break;
+
+          /* the farthest the cell's part of the box gets from the centre */
+          dist_bounds (MAX (x0, lo[0]), point[0], &junk, &X);
+          dist_bounds (MIN (x1, hi[0]), point[0], &junk, &r);
+          X = MAX (X, r);
+          dist_bounds (MAX (y0, lo[1]), point[1], &junk, &Y);
+          dist_bounds (MIN (y1, hi[1]), point[1], &junk, &r);
+          Y = MAX (Y, r);
+
+          /* the grade n + 1 of s, placed after the N coefficients */
+          {
+            g_autofree double *full = g_new0 (double, TANGENT_JET2_SIZE (n + 1));
+
+            memcpy (full, w, N * sizeof (double));
+            memcpy (full + N, s, (n + 2) * sizeof (double));
+            r = poly2_up (full, 0, n + 1, X, Y);
+          }
+          if (n > 0)
+            {
+              double px, py;
+
+              pow_bounds (tangent_interval_add_up (1, tangent_interval_mul_up (2, X)), n, &junk, &px);
+              pow_bounds (tangent_interval_add_up (1, tangent_interval_mul_up (2, Y)), n, &junk, &py);
+              u = tangent_interval_mul_up (tangent_interval_mul_up (px, py), (N + 3 * n) * 0x1p-1074);
+            }
+          result = MAX (result, tangent_interval_add_up (r, u));
+        }
+    }
+
+  if (why == NULL && !(result < INFINITY))
+    why = N_("the bound overflows");
+  if (why != NULL)
+    {
+      *bound = INFINITY;
+      if (reason != NULL)
+        *reason = g_strdup (_(why));
+      return TRUE;
+    }
+  *bound = result;
+  return TRUE;
+}
+
+void
+tangent_taylor_band_free (TangentTaylorBand *band)
+{
+  if (band == NULL)
+    return;
+  g_free (band->x);
+  g_free (band->bound);
+  g_free (band->reason);
+  g_free (band);
+}
