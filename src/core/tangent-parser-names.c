@@ -174,8 +174,9 @@ fail_unknown_word (Parser             *p,
   lexer.pos = t->end;
   if (!tangent_lexer_next (&lexer, &next, &error))
     {
-      if (next.start == t->end && g_error_matches (error, TANGENT_PARSE_ERROR,
-                                                   TANGENT_PARSE_ERROR_BAD_CHARACTER))
+      /* Only the first error is kept, as _tangent_parser_fail() does. */
+      if (p->error == NULL && next.start == t->end
+          && g_error_matches (error, TANGENT_PARSE_ERROR, TANGENT_PARSE_ERROR_BAD_CHARACTER))
         {
           p->error = error;
           p->error_start = next.start;

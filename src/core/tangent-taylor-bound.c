@@ -69,7 +69,7 @@
 #include "tangent-vm-private.h"
 
 /* Degree J of the Taylor form of c_{n+1} over a piece. */
-#define TAYLOR_FORM_DEGREE 1
+#define TAYLOR_FORM_DEGREE 2
 /* Pieces per side at the start, and the refinement's stopping rule. */
 #define INITIAL_PIECES     8
 #define TIGHT_TOL          0.05

@@ -22,6 +22,7 @@
 #include "tangent-interval.h"
 #include "tangent-jet.h"
 #include "tangent-print.h"
+#include "tangent-taylor-bound.h"
 #include "tangent-simplify.h"
 #include "tangent-vm.h"
 
@@ -76,6 +77,19 @@ exercise (TangentDocument   *doc,
       for (guint k = 0; k < n_params; k++)
         box_params[k] = tangent_interval_point (params[k]);
       (void) tangent_interval_eval (program, box_params, box, &out);
+
+      /* Certified remainder bounds: a small band, and a 2-D box. */
+      {
+        g_autoptr(TangentTaylorBand) band =
+          tangent_taylor_band_new (program, params, points[0], TANGENT_VARIABLE_X, 4, -1.5, 2.5, 9,
+                                   NULL);
+        const double lo[2] = { -1, -2 }, hi[2] = { 1.5, 0.5 };
+        g_autofree char *reason = NULL;
+        double bound;
+
+        (void) tangent_taylor_bound_box (program, params, points[0], 3, lo, hi, &bound, &reason,
+                                         NULL);
+      }
     }
   g_clear_error (&error);
 
