@@ -43,6 +43,7 @@ static long double ref_recip (long double x, long double y) { (void) y; return 1
 static long double ref_tan (long double x, long double y) { (void) y; return tanl (x); }
 static long double ref_sqrt (long double x, long double y) { (void) y; return sqrtl (x); }
 static long double ref_ln (long double x, long double y) { (void) y; return logl (x); }
+static long double ref_poles (long double x, long double y) { (void) y; return 1 / (x * (x - .5L)); }
 
 /* The benchmark's E6 (tests/bench), smooth where x y ≠ 0. */
 #define E6_TEXT "log(1 + x^2 + y^2)*atan(y/(1 + x^2)) + sqrt(abs(x*y)) + tanh(x - y)"
@@ -237,6 +238,8 @@ static const struct
   { "sqrt(x)", ref_sqrt, 1, -1, 2, 0, "sqrt" },
   { "ln(x)", ref_ln, 1, -1, 2, 0, "ln" },
   { "1/x", ref_recip, -0.5, -1, 1, 0, "division" },
+  /* a second pole beyond the first: only the nearest one is resolved */
+  { "1/(x*(x - 0.5))", ref_poles, 1, -1, 2, 0.5, "division" },
 };
 
 static void

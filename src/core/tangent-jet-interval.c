@@ -53,26 +53,38 @@ ijet_nan (void)
 }
 
 /* The jets spend their time in products and sums of intervals, so these
- * take the result rounded to nearest and step it outward by e = 2^−52 |c|
- * + 2^−1074, computed in round to nearest too, instead of finding the
- * exact directed rounding (an fma and a nextafter per end). Since e is at
- * least the spacing of the doubles at c, c − e lies at or below c's
- * predecessor, so fl(c − e) ≤ pred(c) ≤ the true value, and likewise
- * upward: the predecessor/successor bounds of Rump, Zimmermann, Boldo &
- * Melquiond, "Computing predecessor and successor in rounding to
- * nearest", BIT 49 (2009), with a coarser factor that needs no case
- * analysis. At most an ulp wider than the exact rounding. Only for finite
- * results; anything else goes the exact way. */
+ * take the result rounded to nearest and step it outward by e = 2^−52 |c|,
+ * or 2^−1022 when that is smaller (|c| < 2^−970), computed in round to
+ * nearest too, instead of finding the exact directed rounding (an fma and
+ * a nextafter per end). Since e is at least the spacing of the doubles at
+ * c (2^−52 |c| is exact above 2^−970, and the spacing below 2^−970 is at
+ * most 2^−1022), c − e lies at or below c's predecessor, so fl(c − e) ≤
+ * pred(c) ≤ the true value, and likewise upward: the predecessor/successor
+ * bounds of Rump, Zimmermann, Boldo & Melquiond, "Computing predecessor
+ * and successor in rounding to nearest", BIT 49 (2009), with a coarser
+ * factor that needs no case analysis. At most an ulp wider than the exact
+ * rounding for |c| ≥ 2^−970. The floor 2^−1022 (rather than 2^−1074) is a
+ * normal number: subnormal operands and results cost a microcode assist
+ * each on x86, and every zero coefficient of a jet would make some. Only
+ * for finite results; anything else goes the exact way. */
+static inline double
+ijet_step (double c)
+{
+  double m = fabs (c);
+
+  return m >= 0x1p-970 ? m * 0x1p-52 : 0x1p-1022;
+}
+
 static inline double
 ijet_down (double c)
 {
-  return c - (fabs (c) * 0x1p-52 + 0x1p-1074);
+  return c - ijet_step (c);
 }
 
 static inline double
 ijet_up (double c)
 {
-  return c + (fabs (c) * 0x1p-52 + 0x1p-1074);
+  return c + ijet_step (c);
 }
 
 static inline TangentInterval
@@ -81,9 +93,13 @@ ijet_add (TangentInterval a,
 {
   double lo = a.lo + b.lo, hi = a.hi + b.hi;
 
+  /* A sum of doubles that rounds to zero is exactly zero (gradual
+   * underflow), so a zero end needs no step: zero coefficients stay exact
+   * zeros. */
   if (G_LIKELY (isfinite (lo) && isfinite (hi) && isfinite (a.lo - a.hi) && isfinite (b.lo - b.hi)))
     {
-      TangentInterval r = { ijet_down (lo), ijet_up (hi), a.flags & b.flags };
+      TangentInterval r = { lo == 0 ? 0 : ijet_down (lo), hi == 0 ? 0 : ijet_up (hi),
+                            a.flags & b.flags };
       return r;
     }
   return tangent_interval_add (a, b);
@@ -201,6 +217,33 @@ ijet_scale_a (TangentInterval a,
         return a;
       if (f.lo == -1)
         return tangent_interval_neg (a);
+    }
+  /* A factor of one sign (the recurrences' j/k): the ends of the product
+   * are known from the signs of a's ends, two products instead of four. */
+  if (G_LIKELY ((f.lo > 0 || f.hi < 0) && isfinite (a.lo - a.hi) && isfinite (f.lo - f.hi)))
+    {
+      double lo, hi;
+
+      if (a.lo == 0 && a.hi == 0)
+        {
+          TangentInterval z = { 0, 0, a.flags & f.flags };
+          return z;
+        }
+      if (f.lo > 0)
+        {
+          lo = a.lo * (a.lo >= 0 ? f.lo : f.hi);
+          hi = a.hi * (a.hi >= 0 ? f.hi : f.lo);
+        }
+      else
+        {
+          lo = a.hi * (a.hi >= 0 ? f.lo : f.hi);
+          hi = a.lo * (a.lo >= 0 ? f.hi : f.lo);
+        }
+      if (G_LIKELY (isfinite (lo) && isfinite (hi)))
+        {
+          TangentInterval r = { ijet_down (lo), ijet_up (hi), a.flags & f.flags };
+          return r;
+        }
     }
   return ijet_mul_values (a, f);
 }

@@ -50,10 +50,11 @@
  * each side of a, the piece nearest to a that is not certified is cut at
  * samples until no sample lies strictly inside it (so every sample short
  * of the trouble keeps a finite bound, and every sample beyond it is +∞
- * with the reason); then the piece whose slack (M_i − |c_{n+1}(m_i)|)
- * weighs most in the bound at the farthest finite sample is halved, until
- * the total slack is below TIGHT_TOL of that bound or the budget of jets
- * is spent.
+ * with the reason; nothing beyond that piece is evaluated, and of each cut
+ * only the near half until the far one becomes the nearest trouble); then
+ * the piece whose slack (M_i − |c_{n+1}(m_i)|) weighs most in the bound at
+ * the farthest finite sample is halved, until the total slack is below
+ * TIGHT_TOL of that bound or the budget of jets is spent.
  */
 
 #include "config.h"
@@ -87,6 +88,7 @@ typedef struct
   const char *reason;   /* non-NULL: not certified */
   guint       depth;
   gboolean    final;    /* cannot or need not be cut */
+  gboolean    pending;  /* not evaluated yet: counts as bad (reason set) */
 } Piece;
 
 typedef struct
@@ -210,6 +212,7 @@ piece_eval (Band  *band,
   double m, pt[3];
 
   band->evals++;
+  p->pending = FALSE;
   p->reason = NULL;
   p->M = INFINITY;
   p->mid = 0;
@@ -307,11 +310,17 @@ samples_inside (const double *xs,
   *last = a;
 }
 
+/* Cuts piece i at t and evaluates the near half; the far half too when
+ * eager. Otherwise (cutting the first uncertified piece) the far half
+ * stays pending: bad, with the parent's reason, until it becomes the first
+ * bad piece, since beyond an uncertified piece every sample is +∞
+ * whatever the far half holds. */
 static gboolean
-split (Band   *band,
-       GArray *pieces,
-       guint   i,
-       double  t)
+split (Band     *band,
+       GArray   *pieces,
+       guint     i,
+       double    t,
+       gboolean  eager)
 {
   Piece *p = &g_array_index (pieces, Piece, i);
   Piece q;
@@ -329,7 +338,14 @@ split (Band   *band,
   p->depth++;
   p->final = FALSE;
   piece_eval (band, p);
-  piece_eval (band, &q);
+  if (eager)
+    piece_eval (band, &q);
+  else
+    {
+      q.pending = TRUE;
+      q.M = INFINITY;
+      q.mid = 0;
+    }
   g_array_insert_val (pieces, i + 1, q);
   return TRUE;
 }
@@ -408,6 +424,8 @@ band_side (Band         *band,
   if (far == a)
     return;
 
+  /* Beyond the first uncertified piece nothing is read, so the initial
+   * pieces after it wait, pending, until it is resolved. */
   for (guint i = 0; i < INITIAL_PIECES; i++)
     {
       Piece p = { 0 };
@@ -416,25 +434,42 @@ band_side (Band         *band,
       p.e = i + 1 == INITIAL_PIECES ? far : a + (far - a) * (i + 1) / INITIAL_PIECES;
       if (p.e == p.s)
         continue;
-      piece_eval (band, &p);
+      if (first_bad (pieces) == pieces->len)
+        piece_eval (band, &p);
+      else
+        {
+          p.pending = TRUE;
+          p.M = INFINITY;
+          p.reason = g_array_index (pieces, Piece, first_bad (pieces)).reason;
+        }
       g_array_append_val (pieces, p);
     }
 
-  /* The nearest trouble, cut down to the samples around it. */
-  while (band->evals + 2 <= budget && (bad = first_bad (pieces)) < pieces->len)
+  /* The nearest trouble, cut down to the samples around it. A pending
+   * piece is cut without being evaluated first (its parent was not
+   * certified, so most likely neither is it): only the near half of each
+   * cut is evaluated, and a pending piece only once no sample lies inside
+   * it, to learn whether it is really uncertified and why. */
+  while (band->evals + 1 <= budget && (bad = first_bad (pieces)) < pieces->len)
     {
       Piece *p = &g_array_index (pieces, Piece, bad);
       guint first, last;
+      gboolean cut = FALSE;
 
-      if (p->final || p->depth >= MAX_DEPTH)
+      if (!p->final && p->depth < MAX_DEPTH)
+        {
+          samples_inside (xs, K, p->s, p->e, &first, &last);
+          if (first < last)
+            cut = split (band, pieces, bad, xs[first + (last - first) / 2], FALSE);
+          else if (fabs (p->e - p->s) > spacing / 16)
+            cut = split (band, pieces, bad, p->s + (p->e - p->s) / 2, FALSE);
+        }
+      if (cut)
+        continue;
+      p = &g_array_index (pieces, Piece, bad);
+      if (!p->pending)
         break;
-      samples_inside (xs, K, p->s, p->e, &first, &last);
-      if (first < last)
-        split (band, pieces, bad, xs[first + (last - first) / 2]);
-      else if (fabs (p->e - p->s) > spacing / 16)
-        split (band, pieces, bad, p->s + (p->e - p->s) / 2);
-      else
-        p->final = TRUE;
+      piece_eval (band, p);
     }
   bad = first_bad (pieces);
 
@@ -480,7 +515,7 @@ band_side (Band         *band,
       {
         Piece *p = &g_array_index (pieces, Piece, worst_i);
 
-        split (band, pieces, worst_i, p->s + (p->e - p->s) / 2);
+        split (band, pieces, worst_i, p->s + (p->e - p->s) / 2, TRUE);
       }
     }
 
@@ -788,6 +823,165 @@ poly2_up (const double *w,
   return sum;
 }
 
+/* c_ij over a tile for every i + j = n + 1, into out[0 … n + 1] (slot
+ * j): the plain enclosure of a 2-D interval jet of order n + J + 2
+ * over the tile, intersected with the Taylor form of c_ij about the tile's
+ * centre m (the 1-D pieces' centred form, in two variables):
+ *
+ *   c_ij(m + s) = Σ_{p+q≤J} C(i+p, p) C(j+q, q) c_{i+p,j+q}(m) s_x^p s_y^q
+ *               + Σ_{p+q=J+1} C(i+p, p) C(j+q, q) c_{i+p,j+q}(ξ) s_x^p s_y^q,
+ *
+ * ξ on the segment from m to m + s, inside the tile (c_ij = ∂^(i,j) f/(i! j!)
+ * and Taylor's theorem along the segment). FALSE with *why when the tile
+ * is not certified. */
+static gboolean
+tile_enclose (const TangentProgram  *prog,
+              const double          *params,
+              const double           point[3],
+              const TangentInterval  tile[2],
+              guint                  n,
+              TangentInterval       *C,
+              TangentInterval       *D,
+              TangentInterval       *out,
+              const char           **why)
+{
+  guint J = TAYLOR_FORM_DEGREE;
+  TangentJetDecoration deco;
+  TangentInterval centre[2], S[2];
+  gboolean have_form;
+
+  if (!tangent_jet2_interval_eval (prog, params, point, tile, n + J + 2, C, &deco))
+    {
+      *why = deco.reason;
+      return FALSE;
+    }
+  for (guint v = 0; v < 2; v++)
+    {
+      double m = tile[v].lo + (tile[v].hi - tile[v].lo) / 2;
+
+      centre[v] = tangent_interval_point (m);
+      S[v] = tangent_interval_new (tangent_interval_add_down (tile[v].lo, -m),
+                                   tangent_interval_add_up (tile[v].hi, -m));
+    }
+  have_form = tangent_jet2_interval_eval (prog, params, point, centre, n + J + 1, D, NULL);
+
+  for (guint j = 0; j <= n + 1; j++)
+    {
+      guint i = n + 1 - j;
+      TangentInterval enc = C[TANGENT_JET2_INDEX (i, j)];
+
+      if (have_form)
+        {
+          TangentInterval form = tangent_interval_point (0);
+
+          for (guint g = 0; g <= J + 1; g++)
+            {
+              for (guint q = 0; q <= g; q++)
+                {
+                  guint pp = g - q;
+                  const TangentInterval *src = g <= J ? D : C;
+                  TangentInterval t = src[TANGENT_JET2_INDEX (i + pp, j + q)];
+
+                  if (pp > 0)
+                    t = tangent_interval_mul (t, tangent_interval_powi (S[0], pp));
+                  if (q > 0)
+                    t = tangent_interval_mul (t, tangent_interval_powi (S[1], q));
+                  t = tangent_interval_scale (t, (double) (binomial (i + pp, pp)
+                                                           * binomial (j + q, q)));
+                  form = tangent_interval_add (form, t);
+                }
+            }
+          if (tangent_interval_is_bounded (form))
+            {
+              TangentInterval both = tangent_interval_new (MAX (enc.lo, form.lo),
+                                                           MIN (enc.hi, form.hi));
+
+              /* both enclose the same set; keep the plain one if rounding
+               * ever said they do not meet */
+              if (!tangent_interval_is_empty (both))
+                enc = both;
+            }
+        }
+      if (!tangent_interval_is_bounded (enc))
+        {
+          *why = N_("the remainder could not be bounded");
+          return FALSE;
+        }
+      out[j] = enc;
+    }
+  return TRUE;
+}
+
+/* Shells of the integral form along the segment from the centre c to a
+ * point c + h of a cell, h in H: BOX_SHELLS pieces of τ ∈ [0, 1]. */
+#define BOX_SHELLS 16
+
+/* Σ_l B_l ((1 − τ_{l−1})^(n+1) − (1 − τ_l)^(n+1)), rounded up, with
+ * B_l ≥ |Σ_{i+j=n+1} c_ij(c + τh) h_x^i h_y^j| for τ in shell l and h in
+ * H: the hull of the tiles' c_ij over every tile that meets the box
+ * c + [τ_{l−1}, τ_l] H, times the powers of H. +∞ if a tile it needs is
+ * not certified. */
+static double
+shell_remainder (GArray                *xl,
+                 GArray                *yl,
+                 const TangentInterval *enc,
+                 const char           **tile_reason,
+                 const double           centre[2],
+                 const TangentInterval  H[2],
+                 guint                  n)
+{
+  guint nx = xl->len - 1, ny = yl->len - 1;
+  g_autofree TangentInterval *hp = g_new (TangentInterval, n + 2);
+  g_autofree TangentInterval *hull = g_new (TangentInterval, n + 2);
+  double sum = 0;
+
+  for (guint j = 0; j <= n + 1; j++)
+    hp[j] = tangent_interval_mul (tangent_interval_powi (H[0], n + 1 - j),
+                                  tangent_interval_powi (H[1], j));
+
+  for (guint l = 1; l <= BOX_SHELLS; l++)
+    {
+      TangentInterval tau = tangent_interval_new ((double) (l - 1) / BOX_SHELLS,
+                                                  (double) l / BOX_SHELLS);
+      TangentInterval range[2], G = tangent_interval_point (0);
+      double a_up, a_down, junk, w;
+
+      for (guint v = 0; v < 2; v++)
+        range[v] = tangent_interval_add (tangent_interval_point (centre[v]),
+                                         tangent_interval_mul (tau, H[v]));
+      for (guint j = 0; j <= n + 1; j++)
+        hull[j] = tangent_interval_empty ();
+      for (guint p = 0; p < nx; p++)
+        {
+          if (g_array_index (xl, double, p) > range[0].hi
+              || g_array_index (xl, double, p + 1) < range[0].lo)
+            continue;
+          for (guint q = 0; q < ny; q++)
+            {
+              guint t = p * ny + q;
+
+              if (g_array_index (yl, double, q) > range[1].hi
+                  || g_array_index (yl, double, q + 1) < range[1].lo)
+                continue;
+              if (tile_reason[t] != NULL)
+                return INFINITY;
+              for (guint j = 0; j <= n + 1; j++)
+                hull[j] = tangent_interval_hull (hull[j], enc[t * (n + 2) + j]);
+            }
+        }
+      for (guint j = 0; j <= n + 1; j++)
+        G = tangent_interval_add (G, tangent_interval_mul (hull[j], hp[j]));
+      if (!tangent_interval_is_bounded (G))
+        return INFINITY;
+
+      pow_bounds (1 - (double) (l - 1) / BOX_SHELLS, n + 1, &junk, &a_up);
+      pow_bounds (1 - (double) l / BOX_SHELLS, n + 1, &a_down, &junk);
+      w = tangent_interval_add_up (a_up, -a_down);
+      sum = tangent_interval_add_up (sum, tangent_interval_mul_up (mag (G), w));
+    }
+  return sum;
+}
+
 /**
  * tangent_taylor_bound_box:
  * @prog: a program (its first output)
@@ -802,12 +996,24 @@ poly2_up (const double *w,
  *
  * The box is cut into BOX_GRID² cells; the segment from the centre to any
  * point p of a cell lies in the rectangle of tiles spanned by the centre
- * and the cell, where 2-D interval jets of order n + 1 bound every
- * c_ij, i + j = n + 1 (Lagrange's form along the segment: f(p) − T_n(p) =
- * Σ_{i+j=n+1} c_ij(ξ) (x − a)^i (y − b)^j, ξ on the segment). Per cell,
- * with X, Y ≥ |x − a|, |y − b| over the cell:
+ * and the cell, where 2-D interval jets, intersected with their Taylor
+ * form about the tile's centre (tile_enclose()), bound every c_ij,
+ * i + j = n + 1. With h = p − (a, b) in H, the cell's offsets (on one side
+ * of each centre line), the remainder is bounded by the smallest of
  *
- *   |f − T̂| ≤ Σ_{i+j=n+1} sup|c_ij| X^i Y^j + Σ_{i+j≤n} (e_ij + γ_{3n+N} |ĉ_ij|) X^i Y^j
+ *   Lagrange's form, f(p) − T_n(p) = Σ_{i+j=n+1} c_ij(ξ) h_x^i h_y^j, ξ on
+ *   the segment: Σ sup|c_ij| X^i Y^j (X, Y ≥ |h_x|, |h_y|), and the same
+ *   sum in intervals, Σ C_ij H_x^i H_y^j, which keeps the signs;
+ *
+ *   the integral form, f(p) − T_n(p) = ∫_0^1 (n + 1)(1 − τ)^n
+ *   Σ_{i+j=n+1} c_ij((a, b) + τh) h_x^i h_y^j dτ, cut into BOX_SHELLS
+ *   pieces of τ (shell_remainder()): the kernel's weight lies near the
+ *   centre, where the c_ij are taken over the few tiles that the piece
+ *   of the segment can reach, as the 1-D band does with its pieces.
+ *
+ * Per cell then:
+ *
+ *   |f − T̂| ≤ remainder + Σ_{i+j≤n} (e_ij + γ_{3n+N} |ĉ_ij|) X^i Y^j
  *             + 2^−1074 (N + 3n) (1 + 2X)^n (1 + 2Y)^n,
  *
  * N = (n + 1)(n + 2)/2 terms: a term by term sum or Horner in y of Horner
@@ -831,7 +1037,9 @@ tangent_taylor_bound_box (const TangentProgram *prog,
   g_autofree double *c = NULL;
   g_autofree double *w = NULL;
   g_autofree TangentInterval *C = NULL;
-  g_autofree double *sup = NULL;
+  g_autofree TangentInterval *TC = NULL;
+  g_autofree TangentInterval *TD = NULL;
+  g_autofree TangentInterval *enc = NULL;
   g_autofree const char **tile_reason = NULL;
   g_autoptr(GArray) xl = NULL;
   g_autoptr(GArray) yl = NULL;
@@ -867,7 +1075,9 @@ tangent_taylor_bound_box (const TangentProgram *prog,
 
   c = g_new (double, N);
   w = g_new (double, N);
-  C = g_new (TangentInterval, TANGENT_JET2_SIZE (order + 1));
+  C = g_new (TangentInterval, N);
+  TC = g_new (TangentInterval, TANGENT_JET2_SIZE (order + TAYLOR_FORM_DEGREE + 2));
+  TD = g_new (TangentInterval, TANGENT_JET2_SIZE (order + TAYLOR_FORM_DEGREE + 2));
   if (!tangent_jet2_eval (prog, params, point, order, c, error))
     return FALSE;
   {
@@ -890,8 +1100,8 @@ tangent_taylor_bound_box (const TangentProgram *prog,
   ia = line_index (xl, point[0]);
   ib = line_index (yl, point[1]);
 
-  /* sup |c_ij| over each tile, i + j = n + 1; a zero-width box has one line */
-  sup = g_new0 (double, MAX (nx, 1) * MAX (ny, 1) * (n + 2));
+  /* c_ij over each tile, i + j = n + 1; a zero-width box has one line */
+  enc = g_new0 (TangentInterval, MAX (nx, 1) * MAX (ny, 1) * (n + 2));
   tile_reason = g_new0 (const char *, MAX (nx, 1) * MAX (ny, 1));
   for (guint p = 0; why == NULL && p < MAX (nx, 1); p++)
     {
@@ -904,19 +1114,9 @@ tangent_taylor_bound_box (const TangentProgram *prog,
                                           g_array_index (xl, double, MIN (p + 1, nx)));
           tile[1] = tangent_interval_new (g_array_index (yl, double, q),
                                           g_array_index (yl, double, MIN (q + 1, ny)));
-          if (!tangent_jet2_interval_eval (prog, params, point, tile, order + 1, C, &deco))
-            {
-              tile_reason[t] = deco.reason;
-              continue;
-            }
-          for (guint j = 0; j <= n + 1; j++)
-            {
-              TangentInterval cij = C[TANGENT_JET2_INDEX (n + 1 - j, j)];
-
-              if (!tangent_interval_is_bounded (cij))
-                tile_reason[t] = N_("the remainder could not be bounded");
-              sup[t * (n + 2) + j] = mag (cij);
-            }
+          if (!tile_enclose (prog, params, point, tile, n, TC, TD, &enc[t * (n + 2)],
+                             &tile_reason[t]))
+            g_assert (tile_reason[t] != NULL);
         }
     }
 
@@ -932,7 +1132,9 @@ tangent_taylor_bound_box (const TangentProgram *prog,
           double y0 = g_array_index (yl, double, q), y1 = g_array_index (yl, double, MIN (q + 1, ny));
           guint p0 = MIN (p, ia), p1 = p >= ia ? p : ia - 1;
           guint q0 = MIN (q, ib), q1 = q >= ib ? q : ib - 1;
-          g_autofree double *s = g_new0 (double, N + n + 2);
+          g_autofree double *s = g_new0 (double, n + 2);
+          g_autofree TangentInterval *hull = g_new (TangentInterval, n + 2);
+          TangentInterval H[2], rem;
           double X, Y, junk, r, u = 0;
 
           if (y1 < lo[1] || y0 > hi[1])
@@ -941,6 +1143,8 @@ tangent_taylor_bound_box (const TangentProgram *prog,
             p0 = p1 = 0;
           if (ny == 0)
             q0 = q1 = 0;
+          for (guint j = 0; j <= n + 1; j++)
+            hull[j] = tangent_interval_empty ();
           for (guint tp = p0; tp <= p1; tp++)
             {
               for (guint tq = q0; tq <= q1; tq++)
@@ -954,9 +1158,10 @@ tangent_taylor_bound_box (const TangentProgram *prog,
                     }
                   for (guint j = 0; j <= n + 1; j++)
                     {
-                      double *dst = &s[TANGENT_JET2_INDEX (n + 1 - j, j) - N];
+                      TangentInterval e = enc[t * (n + 2) + j];
 
-                      *dst = MAX (*dst, sup[t * (n + 2) + j]);
+                      s[j] = MAX (s[j], mag (e));
+                      hull[j] = tangent_interval_hull (hull[j], e);
                     }
                 }
               if (why != NULL)
@@ -973,14 +1178,38 @@ tangent_taylor_bound_box (const TangentProgram *prog,
           dist_bounds (MIN (y1, hi[1]), point[1], &junk, &r);
           Y = MAX (Y, r);
 
-          /* the grade n + 1 of s, placed after the N coefficients */
-          {
-            g_autofree double *full = g_new0 (double, TANGENT_JET2_SIZE (n + 1));
+          /* the remainder: Σ sup|c_ij| X^i Y^j, or, keeping the signs, the
+           * interval Σ C_ij H_x^i H_y^j over the cell's offsets from the
+           * centre (the cell lies on one side of each centre line, so the
+           * powers have known signs), whichever is smaller; then the
+           * coefficient and rounding terms of grades 0 … n */
+          r = 0;
+          for (guint j = 0; j <= n + 1; j++)
+            {
+              double px, py, term;
 
-            memcpy (full, w, N * sizeof (double));
-            memcpy (full + N, s, (n + 2) * sizeof (double));
-            r = poly2_up (full, 0, n + 1, X, Y);
-          }
+              pow_bounds (X, n + 1 - j, &junk, &px);
+              pow_bounds (Y, j, &junk, &py);
+              term = tangent_interval_mul_up (s[j], tangent_interval_mul_up (px, py));
+              r = tangent_interval_add_up (r, term);
+            }
+          H[0] = tangent_interval_new (tangent_interval_add_down (MAX (x0, lo[0]), -point[0]),
+                                       tangent_interval_add_up (MIN (x1, hi[0]), -point[0]));
+          H[1] = tangent_interval_new (tangent_interval_add_down (MAX (y0, lo[1]), -point[1]),
+                                       tangent_interval_add_up (MIN (y1, hi[1]), -point[1]));
+          rem = tangent_interval_point (0);
+          for (guint j = 0; j <= n + 1; j++)
+            {
+              TangentInterval hp = tangent_interval_mul (tangent_interval_powi (H[0], n + 1 - j),
+                                                         tangent_interval_powi (H[1], j));
+
+              rem = tangent_interval_add (rem, tangent_interval_mul (hull[j], hp));
+            }
+          if (tangent_interval_is_bounded (rem))
+            r = MIN (r, mag (rem));
+          if (nx > 0 && ny > 0)
+            r = MIN (r, shell_remainder (xl, yl, enc, tile_reason, point, H, n));
+          r = tangent_interval_add_up (r, poly2_up (w, 0, n, X, Y));
           if (n > 0)
             {
               double px, py;
