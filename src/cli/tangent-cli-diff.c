@@ -20,29 +20,6 @@
 #include "tangent-print.h"
 #include "tangent-vm.h"
 
-#define MAX_ORDER 100
-
-/* The order as the user wrote it: a whole number 0 … 100, nothing else
- * (LANGUAGE.md, Values: "1.5", "-1" and "101" are errors). */
-static gboolean
-parse_order (const char *text,
-             guint      *order)
-{
-  guint64 value;
-
-  if (text == NULL)
-    {
-      *order = 1;
-      return TRUE;
-    }
-
-  if (!g_ascii_string_to_unsigned (text, 10, 0, MAX_ORDER, &value, NULL))
-    return FALSE;
-
-  *order = (guint) value;
-  return TRUE;
-}
-
 /* diff EXPR --wrt x [--order K] [--at …]: the derivative as a formula, in
  * text and LaTeX, and its value at the point when one is given. */
 int
@@ -85,15 +62,9 @@ tangent_cli_diff (int    argc,
   if (status != TANGENT_CLI_EXIT_OK)
     return status;
 
-  if (!parse_order (order_text, &order))
-    {
-      g_autofree char *shown = g_strescape (order_text, NULL);
-
-      error = g_error_new (TANGENT_DOCUMENT_ERROR, TANGENT_DOCUMENT_ERROR_DERIVATIVE,
-                           _("The order must be a whole number from 0 to %d, not “%.20s”"),
-                           MAX_ORDER, shown);
-      return tangent_cli_report_error (args.json, error, -1, -1);
-    }
+  status = tangent_cli_parse_order (&args, order_text, 1, &order);
+  if (status != TANGENT_CLI_EXIT_OK)
+    return status;
 
   /* A function's arguments have its own names: f(t) = t^2 --wrt t. */
   row = tangent_document_get_row_parsed (doc.document, doc.expr_row);

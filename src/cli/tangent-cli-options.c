@@ -14,6 +14,7 @@
 
 #include "tangent-cli.h"
 #include "tangent-cli-options.h"
+#include "tangent-cli-output.h"
 
 /* A formula is at most 64 KiB (LANGUAGE.md); a --defs file holds many
  * rows, so it may be larger, but not unboundedly so. */
@@ -327,6 +328,48 @@ tangent_cli_args_parse (TangentCliArgs      *args,
       && !args->at_set[TANGENT_VARIABLE_Y] && !args->at_set[TANGENT_VARIABLE_Z])
     return usage_error (_("this command needs a point: --at x=V,y=V"));
 
+  return TANGENT_CLI_EXIT_OK;
+}
+
+/**
+ * tangent_cli_parse_order:
+ * @args: parsed options (for --json)
+ * @text: (nullable): the --order value as given
+ * @fallback: the order when @text is %NULL
+ * @order: (out): the order
+ *
+ * Reads a derivative or Taylor order: a whole number from 0 to 100, and
+ * nothing else ("1.5", "-1" and "101" are errors, LANGUAGE.md, Values).
+ *
+ * Returns: %TANGENT_CLI_EXIT_OK, or the exit status of the error, already
+ *   reported
+ */
+int
+tangent_cli_parse_order (TangentCliArgs *args,
+                         const char     *text,
+                         guint           fallback,
+                         guint          *order)
+{
+  guint64 value;
+
+  if (text == NULL)
+    {
+      *order = fallback;
+      return TANGENT_CLI_EXIT_OK;
+    }
+
+  if (!g_ascii_string_to_unsigned (text, 10, 0, TANGENT_CLI_MAX_ORDER, &value, NULL))
+    {
+      g_autofree char *shown = excerpt (text);
+      g_autoptr(GError) error = g_error_new (G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                                             _("The order must be a whole number from 0 to %d, "
+                                               "not “%s”"),
+                                             TANGENT_CLI_MAX_ORDER, shown);
+
+      return tangent_cli_report_error (args->json, error, -1, -1);
+    }
+
+  *order = (guint) value;
   return TANGENT_CLI_EXIT_OK;
 }
 

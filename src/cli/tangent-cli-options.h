@@ -29,6 +29,9 @@ typedef struct
   GArray    *param_values;                  /* double */
 } TangentCliArgs;
 
+/* Derivative and Taylor orders (LANGUAGE.md, Values). */
+#define TANGENT_CLI_MAX_ORDER 100
+
 typedef enum
 {
   TANGENT_CLI_NEEDS_EXPR = 1 << 0,
@@ -43,6 +46,10 @@ int      tangent_cli_args_parse  (TangentCliArgs      *args,
                                   const GOptionEntry  *extra,
                                   TangentCliNeeds      needs);
 void     tangent_cli_args_clear  (TangentCliArgs      *args);
+int      tangent_cli_parse_order (TangentCliArgs      *args,
+                                  const char          *text,
+                                  guint                fallback,
+                                  guint               *order);
 gboolean tangent_cli_parse_value (const char          *text,
                                   double              *value);
 

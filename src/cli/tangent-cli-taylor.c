@@ -234,25 +234,6 @@ parse_bound_on (const char        *text,
   return TANGENT_CLI_EXIT_OK;
 }
 
-/* The order as the user wrote it: a whole number 0 … 100, nothing else
- * (LANGUAGE.md, Values). */
-static gboolean
-parse_order (const char *text,
-             guint      *order)
-{
-  guint64 value;
-
-  if (text == NULL)
-    {
-      *order = DEFAULT_ORDER;
-      return TRUE;
-    }
-  if (!g_ascii_string_to_unsigned (text, 10, 0, TANGENT_JET_MAX_ORDER, &value, NULL))
-    return FALSE;
-  *order = (guint) value;
-  return TRUE;
-}
-
 /* Σ c_ij (x − A)^i (y − B)^j: Horner in y for each power of x, then in
  * x, nested products and sums as tangent_taylor_bound_box() allows. (In
  * 1-D, tangent_taylor_horner() is the evaluation the band certifies.) */
@@ -397,15 +378,9 @@ tangent_cli_taylor (int    argc,
     return usage_error (_("To evaluate the polynomial, --at needs both %s and %s"),
                         names[ex.vars[0]], names[ex.vars[1]]);
 
-  if (!parse_order (order_text, &order))
-    {
-      g_autofree char *shown = excerpt (order_text);
-
-      error = g_error_new (TANGENT_DOCUMENT_ERROR, TANGENT_DOCUMENT_ERROR_DERIVATIVE,
-                           _("The order must be a whole number from 0 to %d, not “%s”"),
-                           TANGENT_JET_MAX_ORDER, shown);
-      return tangent_cli_report_error (args.json, error, -1, -1);
-    }
+  status = tangent_cli_parse_order (&args, order_text, DEFAULT_ORDER, &order);
+  if (status != TANGENT_CLI_EXIT_OK)
+    return status;
 
   /* The other variables and the parameters need values; the centre gives
    * the expansion variables theirs. */
