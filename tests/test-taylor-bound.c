@@ -44,6 +44,19 @@ static long double ref_tan (long double x, long double y) { (void) y; return tan
 static long double ref_sqrt (long double x, long double y) { (void) y; return sqrtl (x); }
 static long double ref_ln (long double x, long double y) { (void) y; return logl (x); }
 static long double ref_poles (long double x, long double y) { (void) y; return 1 / (x * (x - .5L)); }
+static long double ref_sinc (long double x, long double y) { (void) y; return x == 0 ? 1 : sinl (x) / x; }
+static long double ref_sinc1 (long double x, long double y) { return ref_sinc (x - 1, y); }
+G_GNUC_UNUSED static long double
+ref_versc (long double x, long double y)
+{
+  long double s = sinl (x / 2);
+
+  (void) y;
+  return x == 0 ? 0.5L : 2 * s * s / (x * x);
+}
+static long double ref_expc (long double x, long double y) { (void) y; return x == 0 ? 1 : expm1l (x) / x; }
+static long double ref_cosc (long double x, long double y) { (void) y; return x == 0 ? 1 : x / sinl (x); }
+static long double ref_one (long double x, long double y) { (void) x; (void) y; return 1; }
 
 /* The benchmark's E6 (tests/bench), smooth where x y ≠ 0. */
 #define E6_TEXT "log(1 + x^2 + y^2)*atan(y/(1 + x^2)) + sqrt(abs(x*y)) + tanh(x - y)"
@@ -240,6 +253,8 @@ static const struct
   { "1/x", ref_recip, -0.5, -1, 1, 0, "division" },
   /* a second pole beyond the first: only the nearest one is resolved */
   { "1/(x*(x - 0.5))", ref_poles, 1, -1, 2, 0.5, "division" },
+  /* removable, but not at the centre: still a division by zero over 1 */
+  { "sin(x - 1)/(x - 1)", ref_sinc1, 0, -2, 2, 1, "division" },
 };
 
 static void
@@ -299,6 +314,83 @@ test_band_singular (void)
 }
 
 /* Not smooth at the centre: nothing is certified, with the reason. */
+/* Removable singularities at the centre: 0/0 of series exactly at a is
+ * resolved over the pieces that contain a, so the band is finite and
+ * sound; a real pole at the centre stays +∞ everywhere but at a. */
+static const struct
+{
+  const char *text;
+  RefFunc     ref;
+  double      a, lo, hi;
+} removable_cases[] = {
+  { "sin(x)/x", ref_sinc, 0, -2, 2 },
+  { "(exp(x) - 1)/x", ref_expc, 0, -2, 2 },
+  { "x/sin(x)", ref_cosc, 0, -2, 2 },
+  { "x/x", ref_one, 0, -2, 2 },
+  { "sin(x - 1)/(x - 1)", ref_sinc1, 1, -1, 3 },
+};
+
+static void
+test_band_removable (void)
+{
+  static const char *const poles[] = { "1/x", "sin(x)/x^2", "x/x^2", "(1 - cos(x))/x^3" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (removable_cases); i++)
+    {
+      g_autoptr(TangentProgram) prog = compile (removable_cases[i].text);
+      double a = removable_cases[i].a;
+      double point[3] = { a, 0, 0 };
+
+      for (guint order = 1; order <= 12; order++)
+        {
+          g_autoptr(TangentTaylorBand) band = NULL;
+          g_autoptr(GError) error = NULL;
+          double c[21], max_err, max_bound;
+
+          g_assert_true (tangent_jet_eval (prog, NULL, point, TANGENT_VARIABLE_X, order, c, &error));
+          band = tangent_taylor_band_new (prog, NULL, point, TANGENT_VARIABLE_X, order,
+                                          removable_cases[i].lo, removable_cases[i].hi, 301,
+                                          &error);
+          g_assert_no_error (error);
+          g_assert_cmpuint (check_band (band, removable_cases[i].ref, c, order, a, 0, &max_err,
+                                        &max_bound), ==, 0);
+          for (guint k = 0; k < band->n; k++)
+            {
+              if (!isfinite (band->bound[k]))
+                g_error ("%s about %g order %u: +inf at x = %g (%s)", removable_cases[i].text, a,
+                         order, band->x[k], band->reason);
+            }
+          if (order == 6)
+            g_test_message ("%s about %g order 6: max |f - T| = %.3g, max b = %.3g",
+                            removable_cases[i].text, a, max_err, max_bound);
+        }
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (poles); i++)
+    {
+      g_autoptr(TangentProgram) prog = compile (poles[i]);
+      double point[3] = { 0, 0, 0 };
+
+      for (guint order = 1; order <= 12; order += 3)
+        {
+          g_autoptr(TangentTaylorBand) band = NULL;
+          g_autoptr(GError) error = NULL;
+
+          band = tangent_taylor_band_new (prog, NULL, point, TANGENT_VARIABLE_X, order, -2, 2, 301,
+                                          &error);
+          if (band == NULL)
+            continue;   /* no series at a pole */
+          for (guint k = 0; k < band->n; k++)
+            {
+              if (band->x[k] != 0 && isfinite (band->bound[k]))
+                g_error ("%s order %u: finite %g at x = %g", poles[i], order, band->bound[k],
+                         band->x[k]);
+            }
+          g_assert_false (isfinite (band->max));
+        }
+    }
+}
+
 static void
 test_band_centre (void)
 {
@@ -470,6 +562,7 @@ main (int   argc,
   g_test_add_func ("/core/taylor-bound/smooth", test_band_smooth);
   g_test_add_func ("/core/taylor-bound/singular", test_band_singular);
   g_test_add_func ("/core/taylor-bound/centre", test_band_centre);
+  g_test_add_func ("/core/taylor-bound/removable", test_band_removable);
   g_test_add_func ("/core/taylor-bound/box", test_box);
   g_test_add_func ("/core/taylor-bound/timing", test_timing);
 

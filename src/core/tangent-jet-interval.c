@@ -446,6 +446,236 @@ ijet_eval0 (guint                  op,
 #define JET_GOFF(k)             ((gsize) (k) * ((k) + 1) / 2)
 #include "tangent-jet-template.h"
 
+/* Removable singularities at the centre c (1-D). The double jets resolve
+ * u/v with u and v vanishing at c by l'Hôpital on series (the template's
+ * shift); over a box that contains c the interval instance can do the
+ * same, as follows. Let u and v be C^∞ on the box B ∋ c with u_j(c) =
+ * v_j(c) = 0 for j < m. Then ũ(x) = u(x)/(x − c)^m is C^∞ on B, and by
+ * Taylor's theorem with the integral remainder, for every x in B
+ *
+ *   ũ^(k)(x)/k! = ∫_0^1 β_k(s) u_{m+k}(c + s (x − c)) ds,
+ *   β_k(s) = m C(m+k, k) (1 − s)^(m−1) s^k ≥ 0,   ∫_0^1 β_k = 1,
+ *
+ * (u_j(t) = u^(j)(t)/j!): a weighted mean of u_{m+k} over [c, x] ⊆ B. So
+ * the enclosure U_{m+k} of u_{m+k} over B, being an interval, encloses
+ * ũ_k over B: the shifted series of the box jet encloses ũ's series. Where
+ * ṽ = v/(x − c)^m has an enclosure that excludes 0, u/v = ũ/ṽ (x ≠ c) is
+ * C^∞ on B once filled in at c by its limit ũ(c)/ṽ(c), the value the double
+ * jets give. Whether u_j(c) and v_j(c) vanish is decided by a first run at
+ * the point c, where an enclosure [0, 0] proves an exact zero, and v_m(c)
+ * must be provably nonzero; the box run reuses those shifts. Each shift
+ * costs m grades, which a larger order makes up for. */
+static guint
+ijet1_run_centred (ijet1_ctx             *ctx,
+                   const TangentProgram  *prog,
+                   const TangentInterval *params,
+                   const TangentInterval *point,
+                   const guint           *shift_in,
+                   guint                 *shift_out,
+                   TangentInterval       *out)
+{
+  guint root = prog->outputs[0];
+  guint n = root + 1;
+  guint N = ctx->N;
+  g_autofree guint *last_use = g_new (guint, n);
+  g_autofree guint *lens = g_new0 (guint, n);
+  g_autofree TangentInterval **bufs = g_new0 (TangentInterval *, n);
+  g_autofree gboolean *live = g_new0 (gboolean, n);
+  g_autoptr(GPtrArray) pool = g_ptr_array_new_with_free_func (g_free);
+  guint out_len;
+
+  live[root] = TRUE;
+  for (guint id = n; id-- > 0;)
+    {
+      const TangentValue *v = &prog->values[id];
+      guint ops[3] = { v->a, v->b, v->c };
+
+      last_use[id] = G_MAXUINT;
+      if (!live[id])
+        continue;
+      for (guint i = 0; i < _tangent_opcode_get_arity (v->op); i++)
+        live[ops[i]] = TRUE;
+    }
+  for (guint id = 0; id < n; id++)
+    {
+      const TangentValue *v = &prog->values[id];
+      guint ops[3] = { v->a, v->b, v->c };
+
+      if (!live[id])
+        continue;
+      for (guint i = 0; i < _tangent_opcode_get_arity (v->op); i++)
+        last_use[ops[i]] = id;
+    }
+
+  for (guint id = 0; id < n; id++)
+    {
+      const TangentValue *v = &prog->values[id];
+      guint arity = _tangent_opcode_get_arity (v->op);
+      guint ops[3] = { v->a, v->b, v->c };
+      const TangentInterval *in[3] = { NULL, NULL, NULL };
+      TangentInterval *r;
+      guint len = N + 1, m = 0;
+
+      if (!live[id])
+        continue;
+
+      if (pool->len > 0)
+        r = g_ptr_array_steal_index_fast (pool, pool->len - 1);
+      else
+        r = g_new (TangentInterval, ctx->size);
+      bufs[id] = r;
+
+      for (guint i = 0; i < arity; i++)
+        {
+          in[i] = bufs[ops[i]];
+          len = MIN (len, lens[ops[i]]);
+        }
+
+      switch ((TangentOpcode) v->op)
+        {
+        case TANGENT_OP_CONST:
+          r[0] = ijet_const (v->k);
+          break;
+        case TANGENT_OP_PARAM:
+          r[0] = params[v->q];
+          break;
+        case TANGENT_OP_VAR:
+          r[0] = point[v->q];
+          break;
+        default:
+          r[0] = ijet_eval0 ((TangentOpcode) v->op, &in[0][0], &(arity > 1 ? in[1] : in[0])[0],
+                             &(arity > 2 ? in[2] : in[0])[0], v->q, v->k);
+          break;
+        }
+
+      if (v->op == TANGENT_OP_DIV && (v->mask & ctx->seed_mask) != 0)
+        {
+          const TangentInterval *a = in[0], *b = in[1];
+
+          if (shift_in != NULL)
+            m = shift_in[id];
+          else if (JET_IS_ZERO (a[0]) && JET_IS_ZERO (b[0]))
+            {
+              m = 1;
+              while (m < len && JET_IS_ZERO (b[m]))
+                m++;
+              for (guint i = 1; i < m && m < len; i++)
+                {
+                  if (!JET_IS_ZERO (a[i]))
+                    m = len;
+                }
+              if (m >= len || JET_SIGN (b[m]) == 0)
+                m = 0;
+            }
+          if (shift_out != NULL)
+            shift_out[id] = m;
+        }
+
+      if ((v->mask & ctx->seed_mask) == 0)
+        {
+          for (gsize i = 1; i < ctx->size; i++)
+            r[i] = ijet_const (0);
+        }
+      else if (v->op == TANGENT_OP_VAR)
+        {
+          for (gsize i = 1; i < ctx->size; i++)
+            r[i] = ijet_const (0);
+          if (N >= 1 && ctx->seed[v->q] >= 0)
+            r[1] = ijet_const (1);
+        }
+      else if (m > 0 && m < len)
+        {
+          TangentInterval *t0 = ctx->tmp[0], *t1 = ctx->tmp[1];
+          guint flags = in[0][0].flags & in[1][0].flags;
+
+          for (guint i = 0; i <= N; i++)
+            {
+              t0[i] = i + m < len ? in[0][i + m] : ijet_nan ();
+              t1[i] = i + m < len ? in[1][i + m] : ijet_nan ();
+            }
+          r[0] = JET_SIGN (t1[0]) != 0 ? ijet_div (t0[0], t1[0]) : ijet_nan ();
+          r[0].flags &= flags;
+          ijet1_div (r, t0, t1, 1, N);
+          len -= m;
+        }
+      else
+        len = ijet1_value (ctx, v, r, in[0], in[1], in[2], len);
+      lens[id] = len;
+
+      for (guint i = 0; i < arity; i++)
+        {
+          if (last_use[ops[i]] == id && bufs[ops[i]] != NULL)
+            {
+              g_ptr_array_add (pool, bufs[ops[i]]);
+              bufs[ops[i]] = NULL;
+            }
+        }
+    }
+
+  memcpy (out, bufs[root], ctx->size * sizeof (TangentInterval));
+  out_len = lens[root];
+  g_free (bufs[root]);
+  return out_len;
+}
+
+/* Runs at order + extra with the shifts found at the centre c, when c is
+ * in the box and some quotient is 0/0 there (see ijet1_run_centred);
+ * FALSE when there is none, for the plain run. */
+static gboolean
+ijet1_eval_centred (const TangentProgram  *prog,
+                    const TangentInterval *params,
+                    TangentInterval       *ipoint,
+                    TangentVariable        wrt,
+                    double                 c,
+                    guint                  order,
+                    TangentInterval       *coeffs)
+{
+  guint root = prog->outputs[0];
+  g_autofree guint *shift = g_new0 (guint, root + 1);
+  TangentInterval box = ipoint[wrt];
+  gboolean any = FALSE;
+  guint extra = 8, len = 0;   /* room to find shifts up to 8 at once */
+
+  if (!isfinite (c) || !(box.lo <= c && c <= box.hi))
+    return FALSE;
+  for (guint id = 0; id <= root && !any; id++)
+    any = prog->values[id].op == TANGENT_OP_DIV;
+  if (!any)
+    return FALSE;
+
+  for (guint attempt = 0; attempt < 4; attempt++)
+    {
+      ijet1_ctx ctx = { 0 };
+      g_autofree TangentInterval *out = NULL;
+
+      ijet1_ctx_init (&ctx, order + extra);
+      out = g_new (TangentInterval, ctx.size);
+      for (guint v = 0; v < TANGENT_N_VARIABLES; v++)
+        ctx.seed[v] = v == (guint) wrt ? 0 : -1;
+      ctx.seed_mask = 1u << wrt;
+      ipoint[wrt] = tangent_interval_point (c);
+      len = ijet1_run_centred (&ctx, prog, params, ipoint, NULL, shift, out);
+      ipoint[wrt] = box;
+      any = FALSE;
+      for (guint id = 0; id <= root; id++)
+        any = any || shift[id] > 0;
+      if (any && len >= order + 1)
+        len = ijet1_run_centred (&ctx, prog, params, ipoint, shift, NULL, out);
+      if (any)
+        {
+          for (guint k = 0; k <= order; k++)
+            coeffs[k] = k < len ? out[k] : ijet_nan ();
+          if (len == 0)
+            coeffs[0].flags = 0;
+        }
+      ijet1_ctx_clear (&ctx);
+      if (!any || len >= order + 1 || len == 0)
+        break;
+      extra += order + 1 - len;
+    }
+  return any;
+}
+
 /* The message for the first operation of the program that is not SMOOTH
  * over the box while its operands are: which of the three flags it lost
  * says whether it is a domain, a jump or a kink. */
@@ -590,7 +820,11 @@ finish (const TangentProgram  *prog,
  * tangent_jet_interval_eval:
  * @prog: a program (its first output is expanded)
  * @params: (nullable): the parameter values
- * @point: the other variables' values (point[@wrt] is ignored)
+ * @point: the other variables' values; point[@wrt] is the centre c: when
+ *   @box contains it, a quotient 0/0 of series exactly at c (a removable
+ *   singularity, as the double jets resolve it) is resolved over the box too
+ *   (ijet1_run_centred), and the coefficients are those of the continuous
+ *   extension
  * @wrt: the variable that ranges over @box
  * @box: where the variable ranges
  * @order: the highest order (any; the band asks for a few more than 100)
@@ -623,12 +857,15 @@ tangent_jet_interval_eval (const TangentProgram *prog,
   for (guint v = 0; v < TANGENT_N_VARIABLES; v++)
     ipoint[v] = v == (guint) wrt ? box : ijet_const (point[v]);
 
-  ijet1_ctx_init (&ctx, order);
-  for (guint v = 0; v < TANGENT_N_VARIABLES; v++)
-    ctx.seed[v] = v == (guint) wrt ? 0 : -1;
-  ctx.seed_mask = 1u << wrt;
-  ijet1_run (&ctx, prog, iparams, ipoint, coeffs);
-  ijet1_ctx_clear (&ctx);
+  if (!ijet1_eval_centred (prog, iparams, ipoint, wrt, point[wrt], order, coeffs))
+    {
+      ijet1_ctx_init (&ctx, order);
+      for (guint v = 0; v < TANGENT_N_VARIABLES; v++)
+        ctx.seed[v] = v == (guint) wrt ? 0 : -1;
+      ctx.seed_mask = 1u << wrt;
+      ijet1_run (&ctx, prog, iparams, ipoint, coeffs);
+      ijet1_ctx_clear (&ctx);
+    }
 
   return finish (prog, iparams, ipoint, coeffs[0], deco);
 }

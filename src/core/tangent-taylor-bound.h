@@ -48,7 +48,10 @@ typedef struct
 } TangentJetDecoration;
 
 /* Interval jets: coeffs[k] ⊇ { f^(k)(t)/k! : t in box along wrt } for
- * k = 0 … order, the other variables at point. */
+ * k = 0 … order, the other variables at point. point[wrt] is the centre of
+ * the expansion: a quotient whose numerator and denominator both vanish
+ * there (sin(x)/x at 0) is enclosed through its shifted series when the box
+ * contains the centre. */
 gboolean           tangent_jet_interval_eval    (const TangentProgram *prog,
                                                  const double         *params,
                                                  const double          point[3],
