@@ -484,28 +484,7 @@ ijet1_run_centred (ijet1_ctx             *ctx,
   g_autoptr(GPtrArray) pool = g_ptr_array_new_with_free_func (g_free);
   guint out_len;
 
-  live[root] = TRUE;
-  for (guint id = n; id-- > 0;)
-    {
-      const TangentValue *v = &prog->values[id];
-      guint ops[3] = { v->a, v->b, v->c };
-
-      last_use[id] = G_MAXUINT;
-      if (!live[id])
-        continue;
-      for (guint i = 0; i < _tangent_opcode_get_arity (v->op); i++)
-        live[ops[i]] = TRUE;
-    }
-  for (guint id = 0; id < n; id++)
-    {
-      const TangentValue *v = &prog->values[id];
-      guint ops[3] = { v->a, v->b, v->c };
-
-      if (!live[id])
-        continue;
-      for (guint i = 0; i < _tangent_opcode_get_arity (v->op); i++)
-        last_use[ops[i]] = id;
-    }
+  tangent_jet_liveness (prog, root, live, last_use);
 
   for (guint id = 0; id < n; id++)
     {

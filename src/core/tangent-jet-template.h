@@ -98,6 +98,44 @@ tangent_jet_double_at_jump (guint  op,
 #endif
 #endif
 
+#ifndef TANGENT_JET_LIVENESS
+#define TANGENT_JET_LIVENESS
+/* Which values the output needs (@live), and the last value that reads
+ * each one (@last_use, G_MAXUINT for none), so a run frees a series as
+ * soon as nothing reads it again. Shared by every instance of the run. */
+static inline void
+tangent_jet_liveness (const TangentProgram *prog,
+                      guint                 root,
+                      gboolean             *live,
+                      guint                *last_use)
+{
+  guint n = root + 1;
+
+  live[root] = TRUE;
+  for (guint id = n; id-- > 0;)
+    {
+      const TangentValue *v = &prog->values[id];
+      guint ops[3] = { v->a, v->b, v->c };
+
+      last_use[id] = G_MAXUINT;
+      if (!live[id])
+        continue;
+      for (guint i = 0; i < _tangent_opcode_get_arity (v->op); i++)
+        live[ops[i]] = TRUE;
+    }
+  for (guint id = 0; id < n; id++)
+    {
+      const TangentValue *v = &prog->values[id];
+      guint ops[3] = { v->a, v->b, v->c };
+
+      if (!live[id])
+        continue;
+      for (guint i = 0; i < _tangent_opcode_get_arity (v->op); i++)
+        last_use[ops[i]] = id;
+    }
+}
+#endif
+
 #ifndef JET_A
 #define JET_A                   double
 #define JET_RATIO(n, d)         ((n) / (d))
@@ -815,28 +853,7 @@ JET_NAME (run) (JET_CTX              *ctx,
   g_autoptr(GPtrArray) pool = g_ptr_array_new_with_free_func (g_free);
   guint out_len;
 
-  live[root] = TRUE;
-  for (guint id = n; id-- > 0;)
-    {
-      const TangentValue *v = &prog->values[id];
-      guint ops[3] = { v->a, v->b, v->c };
-
-      last_use[id] = G_MAXUINT;
-      if (!live[id])
-        continue;
-      for (guint i = 0; i < _tangent_opcode_get_arity (v->op); i++)
-        live[ops[i]] = TRUE;
-    }
-  for (guint id = 0; id < n; id++)
-    {
-      const TangentValue *v = &prog->values[id];
-      guint ops[3] = { v->a, v->b, v->c };
-
-      if (!live[id])
-        continue;
-      for (guint i = 0; i < _tangent_opcode_get_arity (v->op); i++)
-        last_use[ops[i]] = id;
-    }
+  tangent_jet_liveness (prog, root, live, last_use);
 
   for (guint id = 0; id < n; id++)
     {
