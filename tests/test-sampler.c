@@ -411,6 +411,42 @@ test_sampler_spans (void)
   formula_clear (&f);
 }
 
+/* A spike far narrower than the seeds (2 px) and than a pixel: the
+ * enclosure shows it, so the sampler goes and finds its top. f is 1 at
+ * the centre, and above 1/2 within 0.83/sqrt(k) of it. */
+static void
+test_sampler_narrow_spike (void)
+{
+  static const struct
+  {
+    const char *text;
+    double      half_width;   /* of the part above 1/2, in units */
+  } cases[] = {
+    { "exp(-1e6 (x - 0.1234)^2)", 0.83e-3 },
+    { "exp(-1e8 (x - 0.1234)^2)", 0.83e-4 },
+    { "exp(-1e10 (x - 0.1234)^2)", 0.83e-5 },
+  };
+  const View v = { -1, 1, -0.5, 1.5, 800, 600 };
+
+  for (guint c = 0; c < G_N_ELEMENTS (cases); c++)
+    {
+      Formula f;
+      g_autoptr(TangentCurveSamples) s = NULL;
+      double top = -INFINITY;
+
+      formula_init (&f, cases[c].text, NULL, 0);
+      s = run (&f, &v, 0);
+      assert_well_formed (s, &v, 0);
+      for (guint i = 0; i < s->n; i++)
+        if (!isnan (s->y[i]))
+          top = MAX (top, s->y[i]);
+      g_test_message ("%s: highest sample %g, %u evaluations", cases[c].text, top, s->n_evals);
+      g_assert_cmpfloat (top, >, 0.5);
+      g_assert_cmpfloat (cases[c].half_width, <, 0.5 * (v.xmax - v.xmin) / v.width);
+      formula_clear (&f);
+    }
+}
+
 /* The budget holds for every kind of curve and every budget, and a small
  * one still gives a well-formed curve over the whole range. */
 static void
@@ -682,6 +718,7 @@ main (int   argc,
   g_test_add_func ("/core/sampler/smooth", test_sampler_smooth);
   g_test_add_func ("/core/sampler/edges", test_sampler_edges);
   g_test_add_func ("/core/sampler/spans", test_sampler_spans);
+  g_test_add_func ("/core/sampler/narrow-spike", test_sampler_narrow_spike);
   g_test_add_func ("/core/sampler/budget", test_sampler_budget);
   g_test_add_func ("/core/sampler/deterministic", test_sampler_deterministic);
   g_test_add_func ("/core/sampler/invalid", test_sampler_invalid);

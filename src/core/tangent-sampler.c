@@ -421,7 +421,10 @@ decide_before (Sampler *s,
   enc = piece_enclosure (s, p);
   if (enclosure_continuous (enc))
     {
-      if (w < CHORD_FLOOR_PX)
+      /* Below the chord floor only a spike the enclosure shows (narrower
+       * than the samples) is worth following, down to BREAK_TOL_PX. */
+      if (w < BREAK_TOL_PX
+          || (w < CHORD_FLOOR_PX && enclosure_agrees (s, enc, p->fa, p->fa, p->fb)))
         {
           add_leaf (s, p, LEAF_SEGMENT, FALSE);
           return ACTION_DONE;
@@ -480,8 +483,10 @@ decide_after (Sampler *s,
   if (phase != 1)
     {
       /* Phase 3 evaluates a finite piece only to bisect a possible break
-       * or to refine a continuous one. */
-      if (!enclosure_continuous (piece_enclosure (s, p)) || chord_deviation (s, p) > TOL_PX)
+       * or to refine a continuous one, chasing what the enclosure shows. */
+      enc = piece_enclosure (s, p);
+      if (!enclosure_continuous (enc) || chord_deviation (s, p) > TOL_PX
+          || !enclosure_agrees (s, enc, p->fa, p->fm, p->fb))
         split (s, p, next);
       else
         add_leaf (s, p, LEAF_SEGMENT, TRUE);
