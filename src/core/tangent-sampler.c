@@ -13,13 +13,14 @@
  * (distance in the pixel plane, so steep stretches are not over-refined)
  * and its interval enclosure agrees: the enclosure must not reach more
  * than GUARD_PX beyond the three samples (else a feature hides between
- * them), and a steep chord is only drawn where the decorations prove f
- * CONTINUOUS on [a, b]. A steep piece that is not proved continuous is
- * bisected down to BREAK_TOL_PX and then gets a NaN: a pole, a jump. A
- * piece with one undefined end is bisected down to EDGE_TOL (a domain
- * edge, such as sqrt at 0, is found to 1e-7 of the range); pieces whose
- * enclosure is empty are gaps, and pieces whose enclosure lies wholly
- * above or below the view are accepted unrefined.
+ * them). A steep chord is drawn early only where an interval jet proves
+ * f smooth and monotone on [a, b], and at the last only where the
+ * decorations prove f CONTINUOUS there; a steep piece that is not proved
+ * continuous is bisected down to BREAK_TOL_PX and then gets a NaN: a
+ * pole, a jump. A piece with one undefined end is bisected down to
+ * EDGE_TOL (a domain edge, such as sqrt at 0, is found to 1e-7 of the
+ * range); pieces whose enclosure is empty are gaps, and pieces whose
+ * enclosure lies wholly above or below the view are accepted unrefined.
  *
  * The refinement runs in three phases. Phase 1 refines down to
  * P1_FLOOR_PX; what still needs work then is "deferred". Phase 2 looks at
@@ -29,7 +30,8 @@
  * column is a span, filled from the enclosure of f over it (when that is
  * nearly as tight as the samples) or from the samples' hull, and nothing
  * more is spent there. Phase 3 finishes the other deferred pieces: breaks
- * and edges to their tolerance, continuous stretches to CHORD_FLOOR_PX.
+ * and edges to their tolerance, continuous stretches to CHORD_FLOOR_PX
+ * (and spikes the enclosure shows further, to BREAK_TOL_PX).
  */
 
 #include "config.h"
