@@ -69,9 +69,10 @@ void tangent_arrows_draw        (cairo_t                   *cr,
                                  const TangentArrowOptions *options,
                                  const TangentPlotStyle    *style,
                                  TangentArrowLegend        *legend);
-/* The geometry tangent_arrows_draw() strokes: a GArray of TangentArrow
- * (grid points where ∇f is not finite are left out), all of the field's
- * points evaluated in one tangent_vm_eval() call. legend may be NULL. */
+/* The geometry tangent_arrows_draw() fills: a GArray of TangentArrow
+ * (grid points where f or ∇f is not finite are left out), all of the
+ * field's points evaluated in one tangent_vm_eval() call. legend may be
+ * NULL. */
 GArray *tangent_arrows_layout   (const TangentViewport     *vp,
                                  const TangentProgram      *grad,
                                  const double              *params,

@@ -347,6 +347,7 @@ _tangent_overlay_inset_draw (cairo_t                  *cr,
         g_autofree char *m = NULL;
         double v = tangent_ticks_value (&xt, i);
         double x = floor (frame_x (&fr, v)) + 0.5;
+        double tw, th, ax = 0.5;
 
         tangent_format_fixed (buf, v, xt.decimals);
         m = buf[0] == '-' ? g_strconcat ("\xe2\x88\x92", buf + 1, NULL) : g_strdup (buf);
@@ -354,7 +355,15 @@ _tangent_overlay_inset_draw (cairo_t                  *cr,
         cairo_move_to (cr, x, fr.top);
         cairo_line_to (cr, x, fr.bottom);
         cairo_stroke (cr);
-        show_at (cr, layout, m, x, fr.bottom + 1, 0.5, 0, style);
+
+        /* Centred under its tick, except at the ends, where a centred
+         * label would run into the decade labels or out of the box. */
+        text_size (layout, m, &tw, &th);
+        if (x - tw / 2 < fr.left - 2)
+          ax = 0;
+        else if (x + tw / 2 > fr.right + 6)
+          ax = 1;
+        show_at (cr, layout, m, x, fr.bottom + 1, ax, 0, style);
       }
 
   _tangent_set_color_alpha (cr, &style->foreground, 0.5);

@@ -28,6 +28,7 @@
 #define OCCUPANCY_FRACTION 0.5
 #define LOW_MAGNITUDE      1e-3
 #define STEP               1.0
+#define KEEP_EVERY         4
 /* Lines shorter than this share of the spacing are dropped. */
 #define MIN_LINE_FRACTION  0.5
 /* Heads along a line, one per this many spacings of length. */
@@ -99,7 +100,10 @@ cell_of (Tracer *t,
 }
 
 /* Follows the field from the seed (forwards with dir = 1, backwards with
- * -1), appending points to line and marking cells with id. */
+ * -1), appending points to line and marking cells with id. Every
+ * KEEP_EVERY-th point is kept, and the last: at one-unit steps the chords
+ * between them stay within a fraction of a unit of the curve wherever it
+ * bends less sharply than a radius of a few units. */
 static void
 trace (Tracer *t,
        double  px,
@@ -109,7 +113,7 @@ trace (Tracer *t,
        GArray *line)
 {
   guint max_steps = (guint) (4 * (t->vp->width + t->vp->height) / STEP);
-  guint cell;
+  guint cell, since_kept = 0;
 
   if (!cell_of (t, px, py, &cell))
     return;
@@ -122,24 +126,45 @@ trace (Tracer *t,
       if (!direction (t, px, py, &k1x, &k1y)
           || !direction (t, px + dir * STEP / 2 * k1x, py + dir * STEP / 2 * k1y, &k2x, &k2y)
           || k1x * k2x + k1y * k2y < 0)
-        return;
+        break;
 
       nx = px + dir * STEP * k2x;
       ny = py + dir * STEP * k2y;
       if (!cell_of (t, nx, ny, &next))
-        return;
+        break;
       if (next != cell)
         {
           if (t->occ[next] != 0)
-            return;
+            break;
           t->occ[next] = id;
           cell = next;
         }
       px = nx;
       py = ny;
+      if (++since_kept == KEEP_EVERY)
+        {
+          g_array_append_val (line, px);
+          g_array_append_val (line, py);
+          since_kept = 0;
+        }
+    }
+
+  if (since_kept > 0)
+    {
       g_array_append_val (line, px);
       g_array_append_val (line, py);
     }
+}
+
+static double
+polyline_length (const GArray *line)
+{
+  const double *p = (const double *) line->data;
+  double len = 0;
+
+  for (guint i = 2; i < line->len; i += 2)
+    len += hypot (p[i] - p[i - 2], p[i + 1] - p[i - 1]);
+  return len;
 }
 
 /**
@@ -223,7 +248,7 @@ tangent_streamlines_layout (const TangentViewport     *vp,
         g_array_append_val (line, sy);
         trace (&t, sx, sy, 1, id, line);
 
-        if (line->len / 2 * STEP < MIN_LINE_FRACTION * spacing)
+        if (polyline_length (line) < MIN_LINE_FRACTION * spacing)
           {
             g_array_unref (line);
             continue;
@@ -247,8 +272,9 @@ _tangent_streamlines_draw (cairo_t                   *cr,
   double spacing = MIN (vp->width, vp->height) / MAX (options->grid, 1u);
 
   cairo_save (cr);
-  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
-  cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
+  /* Thin lines: round joins would cost much and show nothing. */
+  cairo_set_line_join (cr, CAIRO_LINE_JOIN_BEVEL);
+  cairo_set_line_cap (cr, CAIRO_LINE_CAP_BUTT);
 
   for (guint l = 0; l < lines->len; l++)
     {
@@ -273,10 +299,10 @@ _tangent_streamlines_draw (cairo_t                   *cr,
       for (guint i = 1; i < n; i++)
         {
           along += hypot (p[2 * i] - p[2 * i - 2], p[2 * i + 1] - p[2 * i - 1]);
-          if (along < every || i < 4)
+          if (along < every)
             continue;
           along = 0;
-          tangent_arrow_head (cr, p[2 * i - 8], p[2 * i - 7], p[2 * i], p[2 * i + 1], HEAD_SIZE);
+          tangent_arrow_head (cr, p[2 * i - 2], p[2 * i - 1], p[2 * i], p[2 * i + 1], HEAD_SIZE);
         }
     }
   _tangent_set_color_alpha (cr, &style->arrow_color, 0.6);
