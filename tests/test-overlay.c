@@ -475,6 +475,20 @@ test_draw_marks (void)
   tangent_overlay_legend (cr, &vp, (const TangentLegendEntry *) legend->data, legend->len, &style);
   g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
 
+  /* The tangent y = 2x − 1 passes through (2.5, 4): device x = 10 + 5.5 /
+   * 6 · 620 ≈ 578.3, y = 10 + 5 / 10 · 460 = 240, where nothing else is
+   * drawn: the pixel there is the tangent's blue, (0, 114, 178). */
+  {
+    const guint8 *data;
+    guint32 pixel;
+
+    cairo_surface_flush (surface);
+    data = cairo_image_surface_get_data (surface);
+    pixel = *(const guint32 *) (data + 240 * cairo_image_surface_get_stride (surface) + 578 * 4);
+    g_assert_cmpuint ((pixel >> 16) & 0xff, <, 100);
+    g_assert_cmpuint (pixel & 0xff, >, ((pixel >> 16) & 0xff) + 60);
+  }
+
   maybe_write_png (surface, "overlay-marks.png");
   tangent_legend_entries_clear (legend);
   cairo_destroy (cr);
