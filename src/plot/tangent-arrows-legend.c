@@ -240,7 +240,7 @@ tangent_arrows_draw_legend (cairo_t                  *cr,
   measure (layout, rows, sample_w, &width, &height);
   left = right - width;
 
-  _tangent_legend_box (cr, left, top, width, height, style);
+  _tangent_legend_box (cr, left, top, width, height, 0.88, style);
 
   y = top + TANGENT_LEGEND_PAD;
   for (guint i = 0; i < rows->len; i++)

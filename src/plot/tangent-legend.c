@@ -228,7 +228,7 @@ tangent_overlay_legend_at (cairo_t                  *cr,
 
   layout = _tangent_layout_new (cr, style, 1.0);
   layout_rows (NULL, layout, entries, n_entries, style, left, top, &width, &height);
-  _tangent_legend_box (cr, left, top, width, height, style);
+  _tangent_legend_box (cr, left, top, width, height, 0.88, style);
   layout_rows (cr, layout, entries, n_entries, style, left, top, &width, &height);
 }
 

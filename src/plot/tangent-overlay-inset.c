@@ -298,7 +298,7 @@ _tangent_overlay_inset_draw (cairo_t                  *cr,
 
   left = vp->left + vp->width - w - TANGENT_LEGEND_MARGIN;
   top = vp->top + vp->height - h - TANGENT_LEGEND_MARGIN;
-  _tangent_legend_box (cr, left, top, w, h, style);
+  _tangent_legend_box (cr, left, top, w, h, 0.96, style);
 
   layout = _tangent_layout_new (cr, style, FONT_SCALE);
   for (int k = k0; k <= k1; k += step)

@@ -76,6 +76,7 @@ void         _tangent_legend_box        (cairo_t                *cr,
                                          double                  top,
                                          double                  width,
                                          double                  height,
+                                         double                  opacity,
                                          const TangentPlotStyle *style);
 /* The certified band's fill, against its polynomial's colour. */
 #define TANGENT_BAND_ALPHA 0.2

@@ -166,14 +166,16 @@ _tangent_show_layout_halo (cairo_t            *cr,
   cairo_restore (cr);
 }
 
-/* The box behind a legend: the background, mostly opaque so that what lies
- * beneath still shows faintly, and a hairline frame. */
+/* The box behind a legend or an inset: the background at the given
+ * opacity (a legend lets what lies beneath show faintly, an inset hardly),
+ * and a hairline frame. */
 void
 _tangent_legend_box (cairo_t                *cr,
                      double                  left,
                      double                  top,
                      double                  width,
                      double                  height,
+                     double                  opacity,
                      const TangentPlotStyle *style)
 {
   double r = 3;
@@ -185,7 +187,7 @@ _tangent_legend_box (cairo_t                *cr,
   cairo_arc (cr, left + r, top + height - r, r, G_PI / 2, G_PI);
   cairo_arc (cr, left + r, top + r, r, G_PI, 3 * G_PI / 2);
   cairo_close_path (cr);
-  _tangent_set_color_alpha (cr, &style->background, 0.88);
+  _tangent_set_color_alpha (cr, &style->background, opacity);
   cairo_fill_preserve (cr);
   _tangent_set_color_alpha (cr, &style->foreground, 0.3);
   cairo_set_line_width (cr, 1);
