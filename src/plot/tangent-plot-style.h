@@ -25,6 +25,14 @@ typedef struct
   double       curve_width;
   double       tick_length;
   char         font[64];     /* Pango font description */
+
+  /* Arrows and overlays (tangent-arrows.c, tangent-overlay-*.c,
+   * tangent-legend.c), device units */
+  TangentColor arrow_color;     /* gradient arrows and streamlines */
+  TangentColor halo_color;      /* outline that lifts arrows and labels off a filled map */
+  double       arrow_width;     /* shaft of a full-length arrow */
+  double       overlay_width;   /* Taylor polynomials, tangent lines, paths */
+  double       marker_radius;
 } TangentPlotStyle;
 
 void tangent_plot_style_init_light (TangentPlotStyle *style);
