@@ -37,6 +37,10 @@ init_common (TangentPlotStyle *style)
   style->curve_width = 2.0;
   style->tick_length = 5.0;
   g_strlcpy (style->font, "Sans 10", sizeof style->font);
+  style->contour_ink = (TangentColor) { 0, 0, 0, 0.62 };
+  style->contour_ink_on_dark = (TangentColor) { 1, 1, 1, 0.62 };
+  style->contour_line_width = 0.8;
+  g_strlcpy (style->contour_label_font, "Sans 8", sizeof style->contour_label_font);
 }
 
 /* The print style: what a figure for a lecture looks like, whatever the

@@ -1,0 +1,710 @@
+/* tangent-contour-draw.c: filled bands, level lines and their labels
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Bands are painted as the regions above each level, ascending, each over
+ * the last: a boundary is then the edge of one antialiased fill over a
+ * solid colour, never two half-covered edges side by side (the seams of
+ * band-by-band filling). On SVG and PDF these are vector paths.
+ *
+ * On image surfaces the same picture is computed per pixel instead,
+ * because twenty fills of nearly the whole plot cost tens of
+ * milliseconds in cairo's rasteriser. Each pixel centre is placed in its
+ * grid cell; a cell that no level crosses (almost all of them) is one
+ * solid colour; in a crossed cell, each level's coverage comes from the
+ * signed distance, in pixels, to the same marching-squares segment that
+ * tangent_contour_region_above() uses (the smaller or larger of two for a
+ * saddle), and the colours are composited in ascending order exactly as
+ * the vector fills are. It is exact to the polygons, antialiased with a
+ * one-pixel ramp, and seamless by construction.
+ */
+
+#include "config.h"
+
+#define G_LOG_DOMAIN "tangent-contour-draw"
+
+#include <math.h>
+#include <pango/pangocairo.h>
+#include <string.h>
+
+#include "tangent-contour-draw-private.h"
+#include "tangent-grid.h"
+
+/* --- Vector bands ------------------------------------------------------ */
+
+static void
+path_polygons (cairo_t               *cr,
+               const TangentViewport *vp,
+               const TangentContour  *region)
+{
+  for (guint l = 0; l < tangent_contour_get_n_lines (region); l++)
+    {
+      guint n;
+      const double *p = tangent_contour_get_line (region, l, &n, NULL);
+
+      for (guint k = 0; k < n; k++)
+        {
+          double x = tangent_viewport_to_px (vp, p[2 * k]);
+          double y = tangent_viewport_to_py (vp, p[2 * k + 1]);
+
+          if (k == 0)
+            cairo_move_to (cr, x, y);
+          else
+            cairo_line_to (cr, x, y);
+        }
+      cairo_close_path (cr);
+    }
+}
+
+static void
+fill_vector (cairo_t               *cr,
+             const TangentViewport *vp,
+             const TangentField    *field,
+             const double          *levels,
+             guint                  n_levels,
+             const TangentColor    *colors)
+{
+  cairo_save (cr);
+  cairo_set_fill_rule (cr, CAIRO_FILL_RULE_WINDING);
+  for (guint k = 0; k <= n_levels; k++)
+    {
+      g_autoptr(TangentContour) region =
+        tangent_contour_region_above (field, k == 0 ? -INFINITY : levels[k - 1]);
+
+      cairo_set_source_rgba (cr, colors[k].red, colors[k].green, colors[k].blue, colors[k].alpha);
+      path_polygons (cr, vp, region);
+      cairo_fill (cr);
+    }
+  cairo_restore (cr);
+}
+
+/* --- Raster bands ------------------------------------------------------ */
+
+/* A level's boundary in one cell, as signed distances in pixels: positive
+ * on the side above. A saddle has two segments, combined by min (the
+ * region above is the strip between them) or max (two corners). */
+typedef struct
+{
+  float a1, b1, c1;
+  float a2, b2, c2;
+  int   mode;              /* 1 one segment, 2 min of two, 3 max of two */
+} CellEdge;
+
+static const gint8 cell_segments[18][2][2] = {
+  /* entry, exit of up to two segments, above on the left; see
+   * tangent-contour.c for the cases (16, 17: saddles, centre above) */
+  { { -1, -1 }, { -1, -1 } },
+  { { 0, 3 }, { -1, -1 } },
+  { { 1, 0 }, { -1, -1 } },
+  { { 1, 3 }, { -1, -1 } },
+  { { 2, 1 }, { -1, -1 } },
+  { { 0, 3 }, { 2, 1 } },
+  { { 2, 0 }, { -1, -1 } },
+  { { 2, 3 }, { -1, -1 } },
+  { { 3, 2 }, { -1, -1 } },
+  { { 0, 2 }, { -1, -1 } },
+  { { 1, 0 }, { 3, 2 } },
+  { { 1, 2 }, { -1, -1 } },
+  { { 3, 1 }, { -1, -1 } },
+  { { 0, 1 }, { -1, -1 } },
+  { { 3, 0 }, { -1, -1 } },
+  { { -1, -1 }, { -1, -1 } },
+  { { 0, 1 }, { 2, 3 } },
+  { { 3, 0 }, { 1, 2 } },
+};
+
+/* The crossing on edge e in cell coordinates (0..1, y up), interpolated
+ * from the edge's lower-index end as tangent-contour.c does. */
+static void
+local_point (const double z[4],
+             int          e,
+             double       level,
+             double      *u,
+             double      *v)
+{
+  static const int ends[4][2] = { { 0, 1 }, { 1, 2 }, { 3, 2 }, { 0, 3 } };
+  double za = z[ends[e][0]], zb = z[ends[e][1]];
+  double t = (level - za) / (zb - za);
+
+  t = CLAMP (t, 0, 1);
+  switch (e)
+    {
+    case 0: *u = t; *v = 0; break;
+    case 1: *u = 1; *v = t; break;
+    case 2: *u = t; *v = 1; break;
+    default: *u = 0; *v = t; break;
+    }
+}
+
+/* Line through the crossings on edges e0 → e1 as a·u + b·v + c, in pixels
+ * with u, v the cell coordinates, positive on the left. */
+static void
+segment_equation (const double z[4],
+                  int          e0,
+                  int          e1,
+                  double       level,
+                  double       wpx,
+                  double       hpx,
+                  float       *a,
+                  float       *b,
+                  float       *c)
+{
+  double u0, v0, u1, v1, dx, dy, len;
+
+  local_point (z, e0, level, &u0, &v0);
+  local_point (z, e1, level, &u1, &v1);
+  dx = (u1 - u0) * wpx;
+  dy = (v1 - v0) * hpx;
+  len = hypot (dx, dy);
+  if (len < 1e-9)
+    {
+      /* Both crossings at one corner: the part above is a point. */
+      *a = 0;
+      *b = 0;
+      *c = -1e6f;
+      return;
+    }
+  /* Left normal (−dy, dx) / len; d = n · (P − A), P = (u wpx, v hpx). */
+  *a = (float) (-dy / len * wpx);
+  *b = (float) (dx / len * hpx);
+  *c = (float) ((dy * u0 * wpx - dx * v0 * hpx) / len);
+}
+
+static void
+cell_edge (const double z[4],
+           double       level,
+           double       wpx,
+           double       hpx,
+           CellEdge    *out)
+{
+  int cs = (z[0] >= level) | (z[1] >= level) << 1 | (z[2] >= level) << 2 | (z[3] >= level) << 3;
+
+  if (cs == 5 || cs == 10)
+    {
+      double centre = 0.25 * (z[0] + z[1] + z[2] + z[3]);
+
+      if (centre >= level)
+        cs = cs == 5 ? 16 : 17;
+    }
+
+  segment_equation (z, cell_segments[cs][0][0], cell_segments[cs][0][1], level, wpx, hpx,
+                    &out->a1, &out->b1, &out->c1);
+  out->mode = 1;
+  if (cell_segments[cs][1][0] >= 0)
+    {
+      segment_equation (z, cell_segments[cs][1][0], cell_segments[cs][1][1], level, wpx, hpx,
+                        &out->a2, &out->b2, &out->c2);
+      /* Centre above: the region is between the segments; else two
+       * separate corners. */
+      out->mode = cs >= 16 ? 2 : 3;
+    }
+}
+
+static inline guint32
+pack_rgb (double r,
+          double g,
+          double b)
+{
+  return 0xff000000u | (guint32) (r * 255 + 0.5) << 16 | (guint32) (g * 255 + 0.5) << 8
+       | (guint32) (b * 255 + 0.5);
+}
+
+/* The device transform of the target, if it is one the raster path can
+ * fill: an image surface reached through scaling and translation only,
+ * clipped to one rectangle, with opaque colours. */
+typedef struct
+{
+  cairo_surface_t *target;
+  double           sx, sy, ox, oy;      /* pixel = user × s + o */
+  int              x0, y0, x1, y1;      /* pixels to fill */
+} RasterTarget;
+
+static gboolean
+raster_target (cairo_t      *cr,
+               RasterTarget *rt)
+{
+  cairo_surface_t *target = cairo_get_group_target (cr);
+  cairo_rectangle_list_t *clip;
+  cairo_matrix_t m;
+  double dsx, dsy, dox, doy, cx0, cy0, cx1, cy1;
+  cairo_format_t format;
+
+  if (cairo_surface_get_type (target) != CAIRO_SURFACE_TYPE_IMAGE)
+    return FALSE;
+  format = cairo_image_surface_get_format (target);
+  if (format != CAIRO_FORMAT_ARGB32 && format != CAIRO_FORMAT_RGB24)
+    return FALSE;
+  if (cairo_get_operator (cr) != CAIRO_OPERATOR_OVER)
+    return FALSE;
+
+  cairo_get_matrix (cr, &m);
+  if (m.xy != 0 || m.yx != 0 || !(m.xx > 0) || !(m.yy > 0))
+    return FALSE;
+  cairo_surface_get_device_scale (target, &dsx, &dsy);
+  cairo_surface_get_device_offset (target, &dox, &doy);
+  rt->target = target;
+  rt->sx = m.xx * dsx;
+  rt->sy = m.yy * dsy;
+  rt->ox = m.x0 * dsx + dox;
+  rt->oy = m.y0 * dsy + doy;
+
+  clip = cairo_copy_clip_rectangle_list (cr);
+  if (clip->status != CAIRO_STATUS_SUCCESS || clip->num_rectangles != 1)
+    {
+      cairo_rectangle_list_destroy (clip);
+      return FALSE;
+    }
+  cx0 = clip->rectangles[0].x * rt->sx + rt->ox;
+  cy0 = clip->rectangles[0].y * rt->sy + rt->oy;
+  cx1 = (clip->rectangles[0].x + clip->rectangles[0].width) * rt->sx + rt->ox;
+  cy1 = (clip->rectangles[0].y + clip->rectangles[0].height) * rt->sy + rt->oy;
+  cairo_rectangle_list_destroy (clip);
+
+  /* Pixels whose centres are inside the clip and the surface. */
+  rt->x0 = MAX (0, (int) ceil (cx0 - 0.5));
+  rt->y0 = MAX (0, (int) ceil (cy0 - 0.5));
+  rt->x1 = MIN (cairo_image_surface_get_width (target), (int) ceil (cx1 - 0.5));
+  rt->y1 = MIN (cairo_image_surface_get_height (target), (int) ceil (cy1 - 0.5));
+  return TRUE;
+}
+
+static gboolean
+fill_raster (cairo_t               *cr,
+             const TangentViewport *vp,
+             const TangentField    *field,
+             const double          *levels,
+             guint                  n_levels,
+             const TangentColor    *colors)
+{
+  g_autofree guint16 *bands = NULL;
+  g_autofree guint16 *cell_lo = NULL;
+  g_autofree guint16 *cell_hi = NULL;
+  g_autofree guint *edge_of = NULL;
+  g_autofree int *col_cell = NULL;
+  g_autofree float *col_u = NULL;
+  g_autofree guint32 *solid = NULL;
+  g_autoptr(GArray) edges = NULL;
+  guint nx = field->nx, ncx = field->nx - 1, ncy = field->ny - 1;
+  double dx, dy, wpx, hpx;
+  RasterTarget rt;
+  guint8 *data;
+  int stride;
+
+  for (guint k = 0; k <= n_levels; k++)
+    if (colors[k].alpha < 1)
+      return FALSE;
+  if (!(field->xmax > field->xmin) || !(field->ymax > field->ymin))
+    return FALSE;
+  if (!raster_target (cr, &rt))
+    return FALSE;
+  if (rt.x0 >= rt.x1 || rt.y0 >= rt.y1)
+    return TRUE;
+
+  dx = (field->xmax - field->xmin) / ncx;
+  dy = (field->ymax - field->ymin) / ncy;
+  wpx = dx * vp->width / (vp->xmax - vp->xmin) * rt.sx;
+  hpx = dy * vp->height / (vp->ymax - vp->ymin) * rt.sy;
+
+  bands = g_new (guint16, (gsize) nx * field->ny);
+  tangent_contour_bands (field, levels, n_levels, bands);
+
+  /* Per cell: its band range, and for crossed cells the boundaries. */
+  cell_lo = g_new (guint16, (gsize) ncx * ncy);
+  cell_hi = g_new (guint16, (gsize) ncx * ncy);
+  edge_of = g_new (guint, (gsize) ncx * ncy);
+  edges = g_array_new (FALSE, FALSE, sizeof (CellEdge));
+  for (guint j = 0; j < ncy; j++)
+    for (guint i = 0; i < ncx; i++)
+      {
+        gsize c = (gsize) j * ncx + i, v0 = (gsize) j * nx + i, v3 = v0 + nx;
+        guint b[4] = { bands[v0], bands[v0 + 1], bands[v3 + 1], bands[v3] };
+        guint lo = MIN (MIN (b[0], b[1]), MIN (b[2], b[3]));
+        guint hi = MAX (MAX (b[0], b[1]), MAX (b[2], b[3]));
+
+        if (hi == TANGENT_CONTOUR_BAND_UNDEFINED)
+          {
+            cell_lo[c] = cell_hi[c] = TANGENT_CONTOUR_BAND_UNDEFINED;
+            continue;
+          }
+        cell_lo[c] = lo;
+        cell_hi[c] = hi;
+        if (lo < hi)
+          {
+            double z[4] = { field->z[v0], field->z[v0 + 1], field->z[v3 + 1], field->z[v3] };
+
+            edge_of[c] = edges->len;
+            for (guint k = lo; k < hi; k++)
+              {
+                CellEdge e;
+
+                cell_edge (z, levels[k], wpx, hpx, &e);
+                g_array_append_val (edges, e);
+              }
+          }
+      }
+
+  solid = g_new (guint32, n_levels + 1);
+  for (guint k = 0; k <= n_levels; k++)
+    solid[k] = pack_rgb (colors[k].red, colors[k].green, colors[k].blue);
+
+  /* Which cell, and where in it, each pixel column's centre falls. */
+  col_cell = g_new (int, rt.x1);
+  col_u = g_new (float, rt.x1);
+  for (int X = rt.x0; X < rt.x1; X++)
+    {
+      double x = tangent_viewport_from_px (vp, ((X + 0.5) - rt.ox) / rt.sx);
+      double f = (x - field->xmin) / dx;
+
+      col_cell[X] = -1;
+      if (f >= 0 && f <= ncx)
+        {
+          int i = MIN ((int) f, (int) ncx - 1);
+
+          col_cell[X] = i;
+          col_u[X] = (float) (f - i);
+        }
+    }
+
+  cairo_surface_flush (rt.target);
+  data = cairo_image_surface_get_data (rt.target);
+  stride = cairo_image_surface_get_stride (rt.target);
+  for (int Y = rt.y0; Y < rt.y1; Y++)
+    {
+      double y = tangent_viewport_from_py (vp, ((Y + 0.5) - rt.oy) / rt.sy);
+      double f = (y - field->ymin) / dy;
+      guint32 *row = (guint32 *) (void *) (data + (gsize) Y * stride);
+      const guint16 *lo_row, *hi_row;
+      const guint *edge_row;
+      float v;
+      int j;
+
+      if (!(f >= 0 && f <= ncy))
+        continue;
+      j = MIN ((int) f, (int) ncy - 1);
+      v = (float) (f - j);
+      lo_row = cell_lo + (gsize) j * ncx;
+      hi_row = cell_hi + (gsize) j * ncx;
+      edge_row = edge_of + (gsize) j * ncx;
+
+      for (int X = rt.x0; X < rt.x1; X++)
+        {
+          int i = col_cell[X];
+          guint lo, hi;
+          const CellEdge *e;
+          float r, g, b, u;
+
+          if (i < 0)
+            continue;
+          lo = lo_row[i];
+          hi = hi_row[i];
+          if (lo == hi)
+            {
+              row[X] = solid[lo];
+              continue;
+            }
+          if (lo == TANGENT_CONTOUR_BAND_UNDEFINED)
+            continue;
+
+          u = col_u[X];
+          e = &g_array_index (edges, CellEdge, edge_row[i]);
+          r = colors[lo].red;
+          g = colors[lo].green;
+          b = colors[lo].blue;
+          for (guint k = lo; k < hi; k++, e++)
+            {
+              float d = e->a1 * u + e->b1 * v + e->c1, cov;
+
+              if (e->mode == 2)
+                d = MIN (d, e->a2 * u + e->b2 * v + e->c2);
+              else if (e->mode == 3)
+                d = MAX (d, e->a2 * u + e->b2 * v + e->c2);
+              cov = CLAMP (0.5f + d, 0.0f, 1.0f);
+              r += cov * ((float) colors[k + 1].red - r);
+              g += cov * ((float) colors[k + 1].green - g);
+              b += cov * ((float) colors[k + 1].blue - b);
+            }
+          row[X] = pack_rgb (r, g, b);
+        }
+    }
+  cairo_surface_mark_dirty (rt.target);
+  return TRUE;
+}
+
+/* --- Lines and labels -------------------------------------------------- */
+
+static gboolean
+ink_is_light (const TangentContourOptions *options,
+              const TangentColor          *bands,
+              const TangentPlotStyle      *style,
+              guint                        k)
+{
+  if (!options->filled)
+    return tangent_color_get_lightness (&style->background) < 50;
+  return (tangent_color_get_lightness (&bands[k]) + tangent_color_get_lightness (&bands[k + 1])) / 2
+         < 52;
+}
+
+static int
+compare_cuts (gconstpointer a,
+              gconstpointer b)
+{
+  const TangentContourCut *ca = a, *cb = b;
+
+  if (ca->level != cb->level)
+    return ca->level < cb->level ? -1 : 1;
+  if (ca->line != cb->line)
+    return ca->line < cb->line ? -1 : 1;
+  return ca->s0 < cb->s0 ? -1 : ca->s0 > cb->s0;
+}
+
+/* Adds line @l of a contour to the path, in device units, leaving out the
+ * arc-length ranges cuts[0..n_cuts) (ascending). */
+static void
+path_line (cairo_t                 *cr,
+           const TangentViewport   *vp,
+           const double            *p,
+           guint                    n,
+           gboolean                 closed,
+           const TangentContourCut *cuts,
+           guint                    n_cuts)
+{
+  double px = 0, py = 0, s = 0;
+  gboolean pen = FALSE;
+  guint cut = 0;
+
+  if (n_cuts == 0)
+    {
+      for (guint k = 0; k < n; k++)
+        {
+          double x = tangent_viewport_to_px (vp, p[2 * k]), y = tangent_viewport_to_py (vp, p[2 * k + 1]);
+
+          if (k == 0)
+            cairo_move_to (cr, x, y);
+          else
+            cairo_line_to (cr, x, y);
+        }
+      if (closed)
+        cairo_close_path (cr);
+      return;
+    }
+
+  for (guint k = 0; k <= n; k++)
+    {
+      double x, y, len, s_end;
+
+      if (k == n && !closed)
+        break;
+      x = tangent_viewport_to_px (vp, p[2 * (k % n)]);
+      y = tangent_viewport_to_py (vp, p[2 * (k % n) + 1]);
+      if (k == 0)
+        {
+          px = x;
+          py = y;
+          pen = !(cuts[0].s0 <= 0);
+          if (pen)
+            cairo_move_to (cr, x, y);
+          continue;
+        }
+
+      len = hypot (x - px, y - py);
+      s_end = s + len;
+      /* Walk the segment through the cut boundaries that fall on it. */
+      while (cut < n_cuts && (pen ? cuts[cut].s0 : cuts[cut].s1) <= s_end)
+        {
+          double at = pen ? cuts[cut].s0 : cuts[cut].s1;
+          double f = len > 0 ? CLAMP ((at - s) / len, 0, 1) : 0;
+          double ix = px + f * (x - px), iy = py + f * (y - py);
+
+          if (pen)
+            cairo_line_to (cr, ix, iy);
+          else
+            {
+              cairo_move_to (cr, ix, iy);
+              cut++;
+            }
+          pen = !pen;
+        }
+      if (pen)
+        cairo_line_to (cr, x, y);
+      px = x;
+      py = y;
+      s = s_end;
+    }
+}
+
+static void
+draw_lines (cairo_t                     *cr,
+            const TangentViewport       *vp,
+            TangentContour             **contours,
+            guint                        n_levels,
+            const TangentContourOptions *options,
+            const TangentColor          *bands,
+            const TangentPlotStyle      *style,
+            GArray                      *cuts)
+{
+  guint c0 = 0;
+
+  g_array_sort (cuts, compare_cuts);
+  cairo_save (cr);
+  cairo_set_line_width (cr, style->contour_line_width);
+  cairo_set_line_join (cr, CAIRO_LINE_JOIN_BEVEL);
+  cairo_set_line_cap (cr, CAIRO_LINE_CAP_BUTT);
+
+  /* Two passes, one stroke each: dark ink, then light ink. */
+  for (int light = 0; light < 2; light++)
+    {
+      const TangentColor *ink = light ? &style->contour_ink_on_dark : &style->contour_ink;
+      gboolean any = FALSE;
+
+      c0 = 0;
+      for (guint k = 0; k < n_levels; k++)
+        {
+          gboolean is_light = ink_is_light (options, bands, style, k);
+
+          for (guint l = 0; l < tangent_contour_get_n_lines (contours[k]); l++)
+            {
+              const TangentContourCut *cut = NULL;
+              guint n, n_cuts = 0;
+              gboolean closed;
+              const double *p = tangent_contour_get_line (contours[k], l, &n, &closed);
+
+              while (c0 < cuts->len
+                     && (g_array_index (cuts, TangentContourCut, c0).level < k
+                         || (g_array_index (cuts, TangentContourCut, c0).level == k
+                             && g_array_index (cuts, TangentContourCut, c0).line < l)))
+                c0++;
+              if (c0 < cuts->len)
+                cut = &g_array_index (cuts, TangentContourCut, c0);
+              while (c0 + n_cuts < cuts->len
+                     && cut[n_cuts].level == k && cut[n_cuts].line == l)
+                n_cuts++;
+
+              if (is_light != light || n < 2)
+                continue;
+              path_line (cr, vp, p, n, closed, cut, n_cuts);
+              any = TRUE;
+            }
+        }
+      if (any)
+        {
+          cairo_set_source_rgba (cr, ink->red, ink->green, ink->blue, ink->alpha);
+          cairo_stroke (cr);
+        }
+      else
+        cairo_new_path (cr);
+    }
+  cairo_restore (cr);
+}
+
+static void
+draw_labels (cairo_t                     *cr,
+             GArray                      *labels,
+             const double                *levels,
+             guint                        n_levels,
+             const TangentContourOptions *options,
+             const TangentColor          *bands,
+             const TangentPlotStyle      *style)
+{
+  g_autoptr(PangoLayout) layout = pango_cairo_create_layout (cr);
+  g_autoptr(PangoFontDescription) font =
+    pango_font_description_from_string (style->contour_label_font);
+
+  pango_layout_set_font_description (layout, font);
+  for (guint i = 0; i < labels->len; i++)
+    {
+      const TangentContourLabel *label = &g_array_index (labels, TangentContourLabel, i);
+      const TangentColor *ink;
+      PangoRectangle logical;
+      guint k = 0;
+
+      while (k + 1 < n_levels && levels[k] != label->level)
+        k++;
+      ink = ink_is_light (options, bands, style, k) ? &style->contour_ink_on_dark
+                                                   : &style->contour_ink;
+
+      pango_layout_set_text (layout, label->text, -1);
+      pango_layout_get_pixel_extents (layout, NULL, &logical);
+      cairo_save (cr);
+      cairo_translate (cr, label->cx, label->cy);
+      cairo_rotate (cr, label->angle);
+      cairo_move_to (cr, -logical.width / 2.0 - logical.x, -logical.height / 2.0 - logical.y);
+      /* Text a little stronger than the line it names. */
+      cairo_set_source_rgba (cr, ink->red, ink->green, ink->blue, MIN (1, ink->alpha * 1.4));
+      pango_cairo_show_layout (cr, layout);
+      cairo_restore (cr);
+    }
+}
+
+/**
+ * tangent_contour_draw:
+ * @cr: the target
+ * @vp: the viewport; nothing is drawn when it is not valid
+ * @field: the sampled function
+ * @options: levels and what to draw
+ * @style: line width, inks and label font
+ */
+void
+tangent_contour_draw (cairo_t                     *cr,
+                      const TangentViewport       *vp,
+                      const TangentField          *field,
+                      const TangentContourOptions *options,
+                      const TangentPlotStyle      *style)
+{
+  g_autofree TangentColor *bands = NULL;
+  g_autofree TangentContour **contours = NULL;
+  g_autoptr(GArray) cuts = NULL;
+  GArray *labels = NULL;
+  guint n_levels;
+
+  g_return_if_fail (cr != NULL);
+  g_return_if_fail (vp != NULL);
+  g_return_if_fail (field != NULL);
+  g_return_if_fail (options != NULL);
+  g_return_if_fail (options->levels != NULL || options->n_levels == 0);
+  g_return_if_fail (style != NULL);
+
+  n_levels = MIN (options->n_levels, TANGENT_CONTOUR_MAX_LEVELS);
+  if (!tangent_viewport_is_valid (vp) || field->z == NULL || field->nx < 2 || field->ny < 2)
+    return;
+  for (guint k = 0; k < n_levels; k++)
+    {
+      if (!isfinite (options->levels[k]) || (k > 0 && options->levels[k] < options->levels[k - 1]))
+        {
+          g_warning ("Contour levels must be finite and ascending");
+          return;
+        }
+    }
+
+  bands = g_new (TangentColor, n_levels + 1);
+  for (guint k = 0; k <= n_levels; k++)
+    tangent_colormap_level_band (options->colormap, options->levels, n_levels, k, &bands[k]);
+
+  cairo_save (cr);
+  cairo_rectangle (cr, vp->left, vp->top, vp->width, vp->height);
+  cairo_clip (cr);
+
+  if (options->filled)
+    {
+      if (!fill_raster (cr, vp, field, options->levels, n_levels, bands))
+        fill_vector (cr, vp, field, options->levels, n_levels, bands);
+    }
+
+  if ((options->lines || options->labels) && n_levels > 0)
+    {
+      contours = g_new0 (TangentContour *, n_levels);
+      tangent_contour_trace_levels (field, options->levels, n_levels, contours);
+      cuts = g_array_new (FALSE, FALSE, sizeof (TangentContourCut));
+      if (options->labels)
+        labels = _tangent_contour_place_labels (cr, vp, contours, options->levels, n_levels,
+                                                style, cuts);
+      if (options->lines)
+        draw_lines (cr, vp, contours, n_levels, options, bands, style, cuts);
+      if (labels != NULL)
+        draw_labels (cr, labels, options->levels, n_levels, options, bands, style);
+      tangent_contour_labels_free (labels);
+      for (guint k = 0; k < n_levels; k++)
+        tangent_contour_free (contours[k]);
+    }
+
+  cairo_restore (cr);
+}
