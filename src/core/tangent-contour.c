@@ -513,7 +513,7 @@ tangent_contour_bands (const TangentField *field,
   g_return_if_fail (bands != NULL);
 
   n = (gsize) field->nx * field->ny;
-  for (gsize v = 0; v < n; v++)
+  for (gsize v = 0, guess = 0; v < n; v++)
     {
       double z = field->z[v];
       guint lo = 0, hi = n_levels;
@@ -521,6 +521,12 @@ tangent_contour_bands (const TangentField *field,
       if (!isfinite (z))
         {
           bands[v] = TANGENT_CONTOUR_BAND_UNDEFINED;
+          continue;
+        }
+      /* Neighbours mostly share a band: try the last one first. */
+      if ((guess == 0 || levels[guess - 1] <= z) && (guess == n_levels || z < levels[guess]))
+        {
+          bands[v] = (guint16) guess;
           continue;
         }
       /* The number of levels <= z: the first index whose level is > z. */
@@ -534,6 +540,7 @@ tangent_contour_bands (const TangentField *field,
             hi = mid;
         }
       bands[v] = (guint16) lo;
+      guess = lo;
     }
 }
 
@@ -587,11 +594,6 @@ tangent_contour_trace_levels (const TangentField *field,
                               TangentContour    **contours)
 {
   g_autofree guint16 *bands = NULL;
-  g_autofree guint *offsets = NULL;
-  g_autofree guint *cells = NULL;
-  guint ncx, ncy, n_cells;
-  gsize total = 0;
-  Tracer t;
 
   g_return_if_fail (field != NULL);
   g_return_if_fail (levels != NULL || n_levels == 0);
@@ -608,22 +610,75 @@ tangent_contour_trace_levels (const TangentField *field,
       return;
     }
 
-  ncx = field->nx - 1;
-  ncy = field->ny - 1;
-  n_cells = ncx * ncy;
   bands = g_new (guint16, (gsize) field->nx * field->ny);
   tangent_contour_bands (field, levels, n_levels, bands);
+  tangent_contour_trace_bands (field, bands, levels, n_levels, contours);
+}
 
-  /* Count the cells of each level, then place them (ascending within a
-   * level, since cells are visited in order). */
-  offsets = g_new0 (guint, n_levels + 1);
-  for (guint c = 0; c < n_cells; c++)
+/**
+ * tangent_contour_trace_bands:
+ * @field: the sampled function
+ * @bands: its bands for @levels, from tangent_contour_bands()
+ * @levels: ascending levels
+ * @n_levels: how many
+ * @contours: (out caller-allocates) (transfer full): n_levels contours
+ *
+ * tangent_contour_trace_levels() for a caller that needs the bands too.
+ */
+void
+tangent_contour_trace_bands (const TangentField *field,
+                             const guint16      *bands,
+                             const double       *levels,
+                             guint               n_levels,
+                             TangentContour    **contours)
+{
+  g_autofree guint *offsets = NULL;
+  g_autofree guint *cells = NULL;
+  g_autoptr(GArray) crossed = NULL;
+  guint ncx;
+  gsize total = 0;
+  Tracer t;
+
+  g_return_if_fail (field != NULL);
+  g_return_if_fail (bands != NULL);
+  g_return_if_fail (levels != NULL || n_levels == 0);
+  g_return_if_fail (n_levels <= TANGENT_CONTOUR_MAX_LEVELS);
+  g_return_if_fail (contours != NULL || n_levels == 0);
+
+  if (n_levels == 0)
+    return;
+
+  if (!field_is_valid (field) || !levels_are_ascending (levels, n_levels))
     {
-      guint lo, hi;
+      for (guint k = 0; k < n_levels; k++)
+        contours[k] = contour_new ();
+      return;
+    }
 
-      if (cell_band_range (bands, field->nx, ncx, c, &lo, &hi))
-        for (guint k = lo; k < hi; k++)
-          offsets[k + 1]++;
+  ncx = field->nx - 1;
+
+  /* The crossed cells, found in one pass; then a counting sort by level
+   * (ascending within a level, since cells are visited in order). */
+  crossed = g_array_new (FALSE, FALSE, sizeof (guint));
+  offsets = g_new0 (guint, n_levels + 1);
+  for (guint j = 0; j + 1 < field->ny; j++)
+    {
+      const guint16 *r0 = bands + (gsize) j * field->nx, *r1 = r0 + field->nx;
+
+      for (guint i = 0; i < ncx; i++)
+        {
+          guint c, lo, hi;
+
+          /* Quick exit for the common cell: four equal bands. */
+          if (r0[i] == r0[i + 1] && r0[i] == r1[i] && r0[i] == r1[i + 1])
+            continue;
+          c = j * ncx + i;
+          if (!cell_band_range (bands, field->nx, ncx, c, &lo, &hi))
+            continue;
+          g_array_append_val (crossed, c);
+          for (guint k = lo; k < hi; k++)
+            offsets[k + 1]++;
+        }
     }
   for (guint k = 0; k < n_levels; k++)
     {
@@ -634,13 +689,13 @@ tangent_contour_trace_levels (const TangentField *field,
   {
     g_autofree guint *fill = g_memdup2 (offsets, sizeof (guint) * n_levels);
 
-    for (guint c = 0; c < n_cells; c++)
+    for (guint n = 0; n < crossed->len; n++)
       {
-        guint lo, hi;
+        guint c = g_array_index (crossed, guint, n), lo = 0, hi = 0;
 
-        if (cell_band_range (bands, field->nx, ncx, c, &lo, &hi))
-          for (guint k = lo; k < hi; k++)
-            cells[fill[k]++] = c;
+        cell_band_range (bands, field->nx, ncx, c, &lo, &hi);
+        for (guint k = lo; k < hi; k++)
+          cells[fill[k]++] = c;
       }
   }
 
@@ -649,7 +704,6 @@ tangent_contour_trace_levels (const TangentField *field,
     contours[k] = tracer_trace (&t, k, levels[k], cells + offsets[k],
                                 offsets[k + 1] - offsets[k]);
   tracer_clear (&t);
-  (void) ncy;
 }
 
 TangentContour *

@@ -72,6 +72,13 @@ void            tangent_contour_trace_levels (const TangentField *field,
                                               const double       *levels,
                                               guint               n_levels,
                                               TangentContour    **contours);
+/* tangent_contour_trace_levels() from bands already computed by
+ * tangent_contour_bands() for the same levels. */
+void            tangent_contour_trace_bands  (const TangentField *field,
+                                              const guint16      *bands,
+                                              const double       *levels,
+                                              guint               n_levels,
+                                              TangentContour    **contours);
 /* Total number of points over all lines. */
 guint           tangent_contour_get_n_points (const TangentContour *self);
 

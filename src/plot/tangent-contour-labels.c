@@ -29,7 +29,7 @@
 #include "tangent-contour-draw-private.h"
 #include "tangent-format.h"
 
-#define MAX_PER_LEVEL  3
+#define MAX_PER_LEVEL  4
 #define WINDOW_STEP    3.0    /* device units between candidate windows */
 #define SIDE_PAD       3.0    /* gap cut in the line beside the text */
 #define EDGE_MARGIN    2.0    /* between a label and the viewport's edge */
@@ -61,13 +61,18 @@ typedef struct
   double score;
   Box    box;                 /* the text box with its side pads */
   double angle;
+  int    clear;               /* box_is_clear (): -1 not known yet, 0, 1 */
 } Candidate;
 
+/* The segments in a uniform grid of buckets over the viewport: bucket
+ * (bx, by) holds ids[start[b] .. start[b + 1]), b = by × gw + bx. */
 typedef struct
 {
-  GArray     *segments;        /* Segment */
-  GHashTable *buckets;         /* bucket key -> GArray of guint (segment indices) */
-  double      left, top;
+  GArray *segments;            /* Segment */
+  guint  *start;
+  guint  *ids;
+  int     gw, gh;
+  double  left, top;
 } SegmentIndex;
 
 void
@@ -83,41 +88,68 @@ _tangent_contour_format_level (char   *buf,
     g_strlcpy (buf, tmp, _TANGENT_CONTOUR_LABEL_BUF_SIZE);
 }
 
-static inline guint64
-bucket_key (int bx,
-            int by)
+static inline int
+bucket_of (double v,
+           double origin,
+           int    n)
 {
-  return ((guint64) (guint32) bx << 32) | (guint32) by;
+  double b = floor ((v - origin) / BUCKET);
+
+  return (int) CLAMP (b, 0, n - 1);
+}
+
+/* Counts, then places, each segment in every bucket its bounding box
+ * touches. */
+static void
+index_build (SegmentIndex          *index,
+             const TangentViewport *vp)
+{
+  const Segment *segs = (const Segment *) (void *) index->segments->data;
+  guint n_buckets;
+
+  index->left = vp->left;
+  index->top = vp->top;
+  index->gw = (int) ceil (vp->width / BUCKET) + 1;
+  index->gh = (int) ceil (vp->height / BUCKET) + 1;
+  n_buckets = (guint) (index->gw * index->gh);
+  index->start = g_new0 (guint, n_buckets + 1);
+
+  for (int pass = 0; pass < 2; pass++)
+    {
+      g_autofree guint *fill = pass == 1 ? g_memdup2 (index->start, sizeof (guint) * n_buckets) : NULL;
+
+      for (guint s = 0; s < index->segments->len; s++)
+        {
+          int bx0 = bucket_of (MIN (segs[s].x0, segs[s].x1), index->left, index->gw);
+          int bx1 = bucket_of (MAX (segs[s].x0, segs[s].x1), index->left, index->gw);
+          int by0 = bucket_of (MIN (segs[s].y0, segs[s].y1), index->top, index->gh);
+          int by1 = bucket_of (MAX (segs[s].y0, segs[s].y1), index->top, index->gh);
+
+          for (int by = by0; by <= by1; by++)
+            for (int bx = bx0; bx <= bx1; bx++)
+              {
+                guint b = (guint) (by * index->gw + bx);
+
+                if (pass == 0)
+                  index->start[b + 1]++;
+                else
+                  index->ids[fill[b]++] = s;
+              }
+        }
+      if (pass == 0)
+        {
+          for (guint b = 0; b < n_buckets; b++)
+            index->start[b + 1] += index->start[b];
+          index->ids = g_new (guint, MAX (index->start[n_buckets], 1));
+        }
+    }
 }
 
 static void
-index_add (SegmentIndex  *index,
-           const Segment *seg)
+index_clear (SegmentIndex *index)
 {
-  guint id = index->segments->len;
-  int bx0, bx1, by0, by1;
-
-  g_array_append_vals (index->segments, seg, 1);
-  bx0 = (int) floor ((MIN (seg->x0, seg->x1) - index->left) / BUCKET);
-  bx1 = (int) floor ((MAX (seg->x0, seg->x1) - index->left) / BUCKET);
-  by0 = (int) floor ((MIN (seg->y0, seg->y1) - index->top) / BUCKET);
-  by1 = (int) floor ((MAX (seg->y0, seg->y1) - index->top) / BUCKET);
-  for (int by = by0; by <= by1; by++)
-    for (int bx = bx0; bx <= bx1; bx++)
-      {
-        guint64 key = bucket_key (bx, by);
-        GArray *list = g_hash_table_lookup (index->buckets, &key);
-
-        if (list == NULL)
-          {
-            guint64 *k = g_new (guint64, 1);
-
-            *k = key;
-            list = g_array_new (FALSE, FALSE, sizeof (guint));
-            g_hash_table_insert (index->buckets, k, list);
-          }
-        g_array_append_val (list, id);
-      }
+  g_clear_pointer (&index->start, g_free);
+  g_clear_pointer (&index->ids, g_free);
 }
 
 /* Does the segment come within the box? In the box's frame the box is
@@ -232,18 +264,14 @@ box_is_clear (const SegmentIndex *index,
   y0 = MIN (MIN (ys[0], ys[1]), MIN (ys[2], ys[3]));
   y1 = MAX (MAX (ys[0], ys[1]), MAX (ys[2], ys[3]));
 
-  for (int by = (int) floor ((y0 - index->top) / BUCKET); by <= (int) floor ((y1 - index->top) / BUCKET); by++)
-    for (int bx = (int) floor ((x0 - index->left) / BUCKET); bx <= (int) floor ((x1 - index->left) / BUCKET); bx++)
+  for (int by = bucket_of (y0, index->top, index->gh); by <= bucket_of (y1, index->top, index->gh); by++)
+    for (int bx = bucket_of (x0, index->left, index->gw); bx <= bucket_of (x1, index->left, index->gw); bx++)
       {
-        guint64 key = bucket_key (bx, by);
-        GArray *list = g_hash_table_lookup (index->buckets, &key);
+        guint b = (guint) (by * index->gw + bx);
 
-        if (list == NULL)
-          continue;
-        for (guint n = 0; n < list->len; n++)
+        for (guint n = index->start[b]; n < index->start[b + 1]; n++)
           {
-            const Segment *seg = &g_array_index (index->segments, Segment,
-                                                 g_array_index (list, guint, n));
+            const Segment *seg = &g_array_index (index->segments, Segment, index->ids[n]);
 
             /* The label's own stretch, and the segments just beside it,
              * which meet the box at its ends. */
@@ -288,7 +316,7 @@ device_line (const TangentViewport *vp,
         {
           const double *prev = &g_array_index (out->xy, double, 2 * (k - 1));
 
-          s += hypot (xy[0] - prev[0], xy[1] - prev[1]);
+          s += sqrt ((xy[0] - prev[0]) * (xy[0] - prev[0]) + (xy[1] - prev[1]) * (xy[1] - prev[1]));
         }
       g_array_append_vals (out->xy, xy, 2);
       g_array_append_val (out->arc, s);
@@ -363,7 +391,7 @@ add_candidates (GArray                *cands,
       k1 = point_at (line, s + window, MAX (k0, k1), &bx, &by);
       dx = bx - ax;
       dy = by - ay;
-      len = hypot (dx, dy);
+      len = sqrt (dx * dx + dy * dy);
       if (len < 0.9 * window)
         continue;
 
@@ -383,6 +411,7 @@ add_candidates (GArray                *cands,
       else if (angle <= -G_PI / 2)
         angle += G_PI;
 
+      c.clear = -1;
       c.level = level;
       c.line = line_index;
       c.i0 = k0;
@@ -416,7 +445,6 @@ _tangent_contour_place_labels (cairo_t                *cr,
 {
   g_autoptr(PangoLayout) layout = NULL;
   g_autoptr(PangoFontDescription) font = NULL;
-  g_autoptr(GHashTable) buckets = NULL;
   g_autoptr(GArray) segments = NULL;
   g_autofree GArray **cands = NULL;
   g_autofree double *text_w = NULL;
@@ -442,9 +470,7 @@ _tangent_contour_place_labels (cairo_t                *cr,
   pango_layout_set_font_description (layout, font);
 
   segments = g_array_new (FALSE, FALSE, sizeof (Segment));
-  buckets = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
-                                   (GDestroyNotify) g_array_unref);
-  index = (SegmentIndex) { segments, buckets, vp->left, vp->top };
+  index = (SegmentIndex) { segments, NULL, NULL, 0, 0, vp->left, vp->top };
   line.xy = g_array_new (FALSE, FALSE, sizeof (double));
   line.arc = g_array_new (FALSE, FALSE, sizeof (double));
 
@@ -485,15 +511,17 @@ _tangent_contour_place_labels (cairo_t                *cr,
               if (MAX (seg.x0, seg.x1) < vp->left || MIN (seg.x0, seg.x1) > vp->left + vp->width
                   || MAX (seg.y0, seg.y1) < vp->top || MIN (seg.y0, seg.y1) > vp->top + vp->height)
                 continue;
-              index_add (&index, &seg);
+              g_array_append_val (segments, seg);
             }
           add_candidates (cands[k], &line, vp, k, l, text_w[k], text_h[k]);
         }
       g_array_sort (cands[k], compare_candidates);
     }
 
+  index_build (&index, vp);
+
   /* Later labels of a level keep this far from its earlier ones. */
-  spread = 0.3 * hypot (vp->width, vp->height);
+  spread = 0.2 * hypot (vp->width, vp->height);
   placed_boxes = g_array_new (FALSE, FALSE, sizeof (Box));
 
   for (guint pass = 0; pass < MAX_PER_LEVEL; pass++)
@@ -501,7 +529,7 @@ _tangent_contour_place_labels (cairo_t                *cr,
       {
         for (guint c = 0; c < cands[k]->len; c++)
           {
-            const Candidate *cand = &g_array_index (cands[k], Candidate, c);
+            Candidate *cand = &g_array_index (cands[k], Candidate, c);
             TangentContourLabel label;
             gboolean ok = TRUE;
             char text[_TANGENT_CONTOUR_LABEL_BUF_SIZE];
@@ -518,7 +546,12 @@ _tangent_contour_place_labels (cairo_t                *cr,
                 else if (boxes_overlap (&g_array_index (placed_boxes, Box, q), &cand->box, LABEL_GAP))
                   ok = FALSE;
               }
-            if (!ok || !box_is_clear (&index, cand))
+            if (!ok)
+              continue;
+            /* Lines do not move between passes: test each box once. */
+            if (cand->clear < 0)
+              cand->clear = box_is_clear (&index, cand);
+            if (!cand->clear)
               continue;
 
             _tangent_contour_format_level (text, levels[k]);
@@ -540,6 +573,7 @@ _tangent_contour_place_labels (cairo_t                *cr,
 
   for (guint k = 0; k < n_levels; k++)
     g_array_unref (cands[k]);
+  index_clear (&index);
   g_array_unref (line.xy);
   g_array_unref (line.arc);
 
