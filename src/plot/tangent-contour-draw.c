@@ -56,23 +56,225 @@ path_polygons (cairo_t               *cr,
     }
 }
 
+/* Where a point on the border of the field's rectangle lies along it,
+ * counter-clockwise from (xmin, ymin): bottom, right, top, left; -1 for
+ * a point not on the border. */
+static double
+border_position (const TangentField *f,
+                 double              x,
+                 double              y)
+{
+  double w = f->xmax - f->xmin, h = f->ymax - f->ymin;
+
+  if (y == f->ymin && x < f->xmax)
+    return x - f->xmin;
+  if (x == f->xmax && y < f->ymax)
+    return w + (y - f->ymin);
+  if (y == f->ymax && x > f->xmin)
+    return w + h + (f->xmax - x);
+  if (x == f->xmin && y > f->ymin)
+    return 2 * w + h + (f->ymax - y);
+  return -1;
+}
+
+static void
+border_corner (const TangentField *f,
+               int                 c,
+               double             *x,
+               double             *y)
+{
+  /* The corner that ends side c: (xmax, ymin), (xmax, ymax), (xmin, ymax), (xmin, ymin). */
+  *x = c == 0 || c == 1 ? f->xmax : f->xmin;
+  *y = c == 1 || c == 2 ? f->ymax : f->ymin;
+}
+
+typedef struct
+{
+  guint  line;
+  double start, end;     /* border positions of its ends */
+} OpenLine;
+
+static int
+compare_starts (gconstpointer a,
+                gconstpointer b)
+{
+  const OpenLine *la = a, *lb = b;
+
+  return la->start < lb->start ? -1 : la->start > lb->start;
+}
+
+/* The region above a level as few large polygons: the level's closed
+ * lines as they are (above on the left: counter-clockwise around what is
+ * above, clockwise around holes, so the nonzero rule fills exactly the
+ * region), and its open lines joined along the border, walking
+ * counter-clockwise from each end to the next start. Only for fields
+ * defined everywhere, where every open line ends on the border; FALSE
+ * otherwise, for the caller to fall back to the per-cell polygons. */
+static gboolean
+path_region (cairo_t               *cr,
+             const TangentViewport *vp,
+             const TangentField    *field,
+             const TangentContour  *contour,
+             gboolean               corner_above)
+{
+  g_autoptr(GArray) open = g_array_new (FALSE, FALSE, sizeof (OpenLine));
+  g_autofree gboolean *done = NULL;
+  double perimeter = 2 * (field->xmax - field->xmin) + 2 * (field->ymax - field->ymin);
+  double side_end[4];
+
+  side_end[0] = field->xmax - field->xmin;
+  side_end[1] = side_end[0] + (field->ymax - field->ymin);
+  side_end[2] = side_end[1] + (field->xmax - field->xmin);
+  side_end[3] = perimeter;
+
+  for (guint l = 0; l < tangent_contour_get_n_lines (contour); l++)
+    {
+      guint n;
+      gboolean closed;
+      const double *p = tangent_contour_get_line (contour, l, &n, &closed);
+      OpenLine ol;
+
+      if (closed)
+        continue;
+      ol.line = l;
+      ol.start = border_position (field, p[0], p[1]);
+      ol.end = border_position (field, p[2 * n - 2], p[2 * n - 1]);
+      if (ol.start < 0 || ol.end < 0)
+        return FALSE;
+      g_array_append_val (open, ol);
+    }
+  g_array_sort (open, compare_starts);
+
+  for (guint l = 0; l < tangent_contour_get_n_lines (contour); l++)
+    {
+      guint n;
+      gboolean closed;
+      const double *p = tangent_contour_get_line (contour, l, &n, &closed);
+
+      if (!closed)
+        continue;
+      for (guint k = 0; k < n; k++)
+        {
+          double x = tangent_viewport_to_px (vp, p[2 * k]), y = tangent_viewport_to_py (vp, p[2 * k + 1]);
+
+          if (k == 0)
+            cairo_move_to (cr, x, y);
+          else
+            cairo_line_to (cr, x, y);
+        }
+      cairo_close_path (cr);
+    }
+
+  if (open->len == 0)
+    {
+      /* The border is all above or all below. */
+      if (corner_above)
+        cairo_rectangle (cr, tangent_viewport_to_px (vp, field->xmin),
+                         tangent_viewport_to_py (vp, field->ymin),
+                         tangent_viewport_to_px (vp, field->xmax) - tangent_viewport_to_px (vp, field->xmin),
+                         tangent_viewport_to_py (vp, field->ymax) - tangent_viewport_to_py (vp, field->ymin));
+      return TRUE;
+    }
+
+  done = g_new0 (gboolean, open->len);
+  for (guint first = 0; first < open->len; first++)
+    {
+      guint cur = first, guard = 0;
+
+      if (done[first])
+        continue;
+      do
+        {
+          const OpenLine *ol = &g_array_index (open, OpenLine, cur);
+          guint n, next = 0;
+          const double *p = tangent_contour_get_line (contour, ol->line, &n, NULL);
+          double best = G_MAXDOUBLE, from, to;
+
+          done[cur] = TRUE;
+          for (guint k = 0; k < n; k++)
+            {
+              double x = tangent_viewport_to_px (vp, p[2 * k]), y = tangent_viewport_to_py (vp, p[2 * k + 1]);
+
+              if (k == 0 && cur == first)
+                cairo_move_to (cr, x, y);
+              else
+                cairo_line_to (cr, x, y);
+            }
+
+          /* The next start counter-clockwise from this end. */
+          for (guint m = 0; m < open->len; m++)
+            {
+              double d = g_array_index (open, OpenLine, m).start - ol->end;
+
+              if (d < 0)
+                d += perimeter;
+              if (d < best)
+                {
+                  best = d;
+                  next = m;
+                }
+            }
+
+          /* The border's corners on the way. */
+          from = ol->end;
+          to = from + best;
+          for (int lap = 0; lap < 2; lap++)
+            for (int c = 0; c < 4; c++)
+              {
+                double at = side_end[c] + lap * perimeter;
+
+                if (at > from && at < to)
+                  {
+                    double x, y;
+
+                    border_corner (field, c, &x, &y);
+                    cairo_line_to (cr, tangent_viewport_to_px (vp, x), tangent_viewport_to_py (vp, y));
+                  }
+              }
+          cur = next;
+        }
+      while (cur != first && !done[cur] && ++guard <= open->len);
+      if (cur != first)
+        return FALSE;   /* not a consistent chain: let the caller fall back */
+      cairo_close_path (cr);
+    }
+  return TRUE;
+}
+
 static void
 fill_vector (cairo_t               *cr,
              const TangentViewport *vp,
              const TangentField    *field,
+             const guint16         *field_bands,
+             TangentContour       **contours,
              const double          *levels,
              guint                  n_levels,
              const TangentColor    *colors)
 {
+  gboolean defined = TRUE;
+  gsize n = (gsize) field->nx * field->ny;
+
+  for (gsize v = 0; v < n && defined; v++)
+    defined = field_bands[v] != TANGENT_CONTOUR_BAND_UNDEFINED;
+
   cairo_save (cr);
   cairo_set_fill_rule (cr, CAIRO_FILL_RULE_WINDING);
   for (guint k = 0; k <= n_levels; k++)
     {
-      g_autoptr(TangentContour) region =
-        tangent_contour_region_above (field, k == 0 ? -INFINITY : levels[k - 1]);
-
       cairo_set_source_rgba (cr, colors[k].red, colors[k].green, colors[k].blue, colors[k].alpha);
-      path_polygons (cr, vp, region);
+      if (defined && k == 0)
+        cairo_rectangle (cr, tangent_viewport_to_px (vp, field->xmin),
+                         tangent_viewport_to_py (vp, field->ymin),
+                         tangent_viewport_to_px (vp, field->xmax) - tangent_viewport_to_px (vp, field->xmin),
+                         tangent_viewport_to_py (vp, field->ymax) - tangent_viewport_to_py (vp, field->ymin));
+      else if (!defined || !path_region (cr, vp, field, contours[k - 1], field_bands[0] >= k))
+        {
+          g_autoptr(TangentContour) region =
+            tangent_contour_region_above (field, k == 0 ? -INFINITY : levels[k - 1]);
+
+          cairo_new_path (cr);
+          path_polygons (cr, vp, region);
+        }
       cairo_fill (cr);
     }
   cairo_restore (cr);
@@ -926,7 +1128,7 @@ tangent_contour_draw (cairo_t                     *cr,
     {
       if (!isfinite (options->levels[k]) || (k > 0 && options->levels[k] < options->levels[k - 1]))
         {
-          g_warning ("Contour levels must be finite and ascending");
+          g_debug ("Contour levels must be finite and ascending; nothing drawn");
           return;
         }
     }
@@ -942,16 +1144,20 @@ tangent_contour_draw (cairo_t                     *cr,
   field_bands = g_new (guint16, (gsize) field->nx * field->ny);
   tangent_contour_bands (field, options->levels, n_levels, field_bands);
 
+  if (n_levels > 0)
+    {
+      contours = g_new0 (TangentContour *, n_levels);
+      tangent_contour_trace_bands (field, field_bands, options->levels, n_levels, contours);
+    }
+
   if (options->filled)
     {
       if (!fill_raster (cr, vp, field, field_bands, options->levels, n_levels, bands))
-        fill_vector (cr, vp, field, options->levels, n_levels, bands);
+        fill_vector (cr, vp, field, field_bands, contours, options->levels, n_levels, bands);
     }
 
   if ((options->lines || options->labels) && n_levels > 0)
     {
-      contours = g_new0 (TangentContour *, n_levels);
-      tangent_contour_trace_bands (field, field_bands, options->levels, n_levels, contours);
       cuts = g_array_new (FALSE, FALSE, sizeof (TangentContourCut));
       if (options->labels)
         labels = _tangent_contour_place_labels (cr, vp, contours, options->levels, n_levels,
@@ -961,9 +1167,9 @@ tangent_contour_draw (cairo_t                     *cr,
       if (labels != NULL)
         draw_labels (cr, labels, options->levels, n_levels, options, bands, style);
       tangent_contour_labels_free (labels);
-      for (guint k = 0; k < n_levels; k++)
-        tangent_contour_free (contours[k]);
     }
+  for (guint k = 0; contours != NULL && k < n_levels; k++)
+    tangent_contour_free (contours[k]);
 
   cairo_restore (cr);
 }

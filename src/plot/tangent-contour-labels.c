@@ -30,12 +30,12 @@
 #include "tangent-format.h"
 
 #define MAX_PER_LEVEL  4
-#define WINDOW_STEP    3.0    /* device units between candidate windows */
+#define WINDOW_STEP    4.0    /* device units between candidate windows */
 #define SIDE_PAD       3.0    /* gap cut in the line beside the text */
 #define EDGE_MARGIN    2.0    /* between a label and the viewport's edge */
 #define LABEL_GAP      4.0    /* between two labels */
 #define LINE_CLEARANCE 1.0    /* between a label and another line */
-#define BUCKET         24.0   /* spatial hash cell, device units */
+#define BUCKET         32.0   /* spatial hash cell, device units */
 
 typedef struct
 {
@@ -62,6 +62,8 @@ typedef struct
   Box    box;                 /* the text box with its side pads */
   double angle;
   int    clear;               /* box_is_clear (): -1 not known yet, 0, 1 */
+  gboolean dead;              /* collides with a placed label: for good */
+  guint  checked;             /* placed labels already found apart from it */
 } Candidate;
 
 /* The segments in a uniform grid of buckets over the viewport: bucket
@@ -395,7 +397,7 @@ add_candidates (GArray                *cands,
       if (len < 0.9 * window)
         continue;
 
-      for (guint k = k0 + 1; k <= k1; k++)
+      for (guint k = k0 + 1; k <= k1 && worst <= tolerance; k++)
         {
           double d = fabs ((xy[2 * k] - ax) * dy - (xy[2 * k + 1] - ay) * dx) / len;
 
@@ -412,6 +414,8 @@ add_candidates (GArray                *cands,
         angle += G_PI;
 
       c.clear = -1;
+      c.dead = FALSE;
+      c.checked = 0;
       c.level = level;
       c.line = line_index;
       c.i0 = k0;
@@ -534,20 +538,30 @@ _tangent_contour_place_labels (cairo_t                *cr,
             gboolean ok = TRUE;
             char text[_TANGENT_CONTOUR_LABEL_BUF_SIZE];
 
-            if (!box_inside (&cand->box, vp))
+            if (cand->dead)
               continue;
-            for (guint q = 0; q < labels->len && ok; q++)
+            if (!box_inside (&cand->box, vp))
+              {
+                cand->dead = TRUE;
+                continue;
+              }
+            /* Labels are only ever added: test each against each once. */
+            for (guint q = cand->checked; q < labels->len && ok; q++)
               {
                 const TangentContourLabel *other = &g_array_index (labels, TangentContourLabel, q);
+                double ddx = other->cx - cand->box.cx, ddy = other->cy - cand->box.cy;
 
-                if (other->level == levels[k]
-                    && hypot (other->cx - cand->box.cx, other->cy - cand->box.cy) < spread)
+                if (other->level == levels[k] && ddx * ddx + ddy * ddy < spread * spread)
                   ok = FALSE;
                 else if (boxes_overlap (&g_array_index (placed_boxes, Box, q), &cand->box, LABEL_GAP))
                   ok = FALSE;
               }
             if (!ok)
-              continue;
+              {
+                cand->dead = TRUE;
+                continue;
+              }
+            cand->checked = labels->len;
             /* Lines do not move between passes: test each box once. */
             if (cand->clear < 0)
               cand->clear = box_is_clear (&index, cand);
