@@ -1112,6 +1112,7 @@ tangent_contour_draw (cairo_t                     *cr,
   g_autofree TangentContour **contours = NULL;
   g_autoptr(GArray) cuts = NULL;
   GArray *labels = NULL;
+  gboolean raster_filled;
   guint n_levels;
 
   g_return_if_fail (cr != NULL);
@@ -1144,17 +1145,18 @@ tangent_contour_draw (cairo_t                     *cr,
   field_bands = g_new (guint16, (gsize) field->nx * field->ny);
   tangent_contour_bands (field, options->levels, n_levels, field_bands);
 
-  if (n_levels > 0)
+  raster_filled = options->filled
+    && fill_raster (cr, vp, field, field_bands, options->levels, n_levels, bands);
+
+  /* The lines: for drawing, for labels, and for the vector bands. */
+  if (n_levels > 0 && (options->lines || options->labels || (options->filled && !raster_filled)))
     {
       contours = g_new0 (TangentContour *, n_levels);
       tangent_contour_trace_bands (field, field_bands, options->levels, n_levels, contours);
     }
 
-  if (options->filled)
-    {
-      if (!fill_raster (cr, vp, field, field_bands, options->levels, n_levels, bands))
-        fill_vector (cr, vp, field, field_bands, contours, options->levels, n_levels, bands);
-    }
+  if (options->filled && !raster_filled)
+    fill_vector (cr, vp, field, field_bands, contours, options->levels, n_levels, bands);
 
   if ((options->lines || options->labels) && n_levels > 0)
     {
