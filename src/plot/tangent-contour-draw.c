@@ -86,8 +86,21 @@ mask_segment (LineMask *m,
     {
       guint8 *row = m->mask + (gsize) (Y - m->y0) * m->w - m->x0;
       float py = (float) (Y + 0.5 - ay);
+      int from = X0, to = X1;
 
-      for (int X = X0; X <= X1; X++)
+      /* Only the columns within rad of the segment's infinite line: for
+       * a slanted segment, a band across its bounding box. */
+      if (l2 > 0 && dy * dy > 0.04f * l2)
+        {
+          float len = sqrtf (l2), nx = -dy / len, ny = dx / len;
+          float xa = (-rad - ny * py) / nx, xb = (rad - ny * py) / nx;
+          float lo = MIN (xa, xb) + (float) ax - 0.5f, hi = MAX (xa, xb) + (float) ax - 0.5f;
+
+          from = MAX (from, (int) floorf (lo));
+          to = MIN (to, (int) ceilf (hi));
+        }
+
+      for (int X = from; X <= to; X++)
         {
           float px = (float) (X + 0.5 - ax);
           float t = (px * dx + py * dy) * inv, ex, ey, d2, cov;
