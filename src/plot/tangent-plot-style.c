@@ -41,6 +41,11 @@ init_common (TangentPlotStyle *style)
   style->arrow_width = 1.25;
   style->overlay_width = 1.5;
   style->marker_radius = 3.5;
+
+  style->contour_ink = (TangentColor) { 0, 0, 0, 0.62 };
+  style->contour_ink_on_dark = (TangentColor) { 1, 1, 1, 0.62 };
+  style->contour_line_width = 0.8;
+  g_strlcpy (style->contour_label_font, "Sans 8", sizeof style->contour_label_font);
 }
 
 /* The print style: what a figure for a lecture looks like, whatever the

@@ -33,6 +33,13 @@ typedef struct
   double       arrow_width;     /* shaft of a full-length arrow */
   double       overlay_width;   /* Taylor polynomials, tangent lines, paths */
   double       marker_radius;
+
+  /* Contour maps. Lines and labels take the dark ink over light bands
+   * (and without bands) and the light ink over dark bands. */
+  TangentColor contour_ink;
+  TangentColor contour_ink_on_dark;
+  double       contour_line_width;     /* device units */
+  char         contour_label_font[64]; /* Pango font description */
 } TangentPlotStyle;
 
 void tangent_plot_style_init_light (TangentPlotStyle *style);
