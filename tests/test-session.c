@@ -401,12 +401,13 @@ test_syntax_errors (void)
   assert_refused ("{\"a\" 1}", TANGENT_SESSION_ERROR_SYNTAX, "expected “:”", NULL);
   assert_refused ("{\"a\":1 \"b\":2}", TANGENT_SESSION_ERROR_SYNTAX, "expected “,” or “}”", NULL);
   assert_refused ("[1}", TANGENT_SESSION_ERROR_SYNTAX,
-                  "“}” does not close the “[” at line 1, column 1", NULL);
+                  "“}” at line 1, column 3 does not close the “[” at line 1, column 1", NULL);
   assert_refused ("{\"a\":}", TANGENT_SESSION_ERROR_SYNTAX, "expected a value", NULL);
 
   /* Truncated elsewhere than in a string. */
   assert_refused ("{\n  \"format\": [1, 2", TANGENT_SESSION_ERROR_SYNTAX,
-                  "file ends before the “[” at line 2, column 13 is closed", NULL);
+                  "file ends at line 2, column 18, before the “[” at line 2, column 13 is closed",
+                  NULL);
   assert_refused ("{\"a\":tru", TANGENT_SESSION_ERROR_SYNTAX, "“tru”", NULL);
   assert_refused ("{\"a\":\"x\\", TANGENT_SESSION_ERROR_SYNTAX, "file ends inside a string", NULL);
 }
@@ -501,7 +502,8 @@ test_nesting (void)
 static void
 test_surrogate_pair (void)
 {
-  g_autoptr(TangentSession) s = load_ok (HEAD ",\"formulas\":[{\"text\":\"\\ud83d\\ude00 \\u03c0\\n\"}]}");
+  g_autoptr(TangentSession) s =
+    load_ok (HEAD ",\"formulas\":[{\"text\":\"\\ud83d\\ude00 \\u03c0\\n\"}]}");
 
   g_assert_cmpstr (((TangentSessionFormula *) g_ptr_array_index (s->formulas, 0))->text, ==,
                    "😀 π\n");
@@ -547,7 +549,8 @@ test_type_errors (void)
                   "view.xmin (line 2): expected a number, found null", NULL);
   assert_refused (HEAD ",\n\"formulas\": {}}", TANGENT_SESSION_ERROR_FORMAT,
                   "formulas (line 2): expected a list, found an object", NULL);
-  assert_refused (HEAD ",\"formulas\": [\n{\"text\":\"x\"},\n{\"text\":\"y\", \"visible\":\"yes\"}]}",
+  assert_refused (HEAD ",\"formulas\": [\n{\"text\":\"x\"},\n"
+                  "{\"text\":\"y\", \"visible\":\"yes\"}]}",
                   TANGENT_SESSION_ERROR_FORMAT,
                   "formulas[1].visible (line 3): expected true or false, found a string (“yes”)",
                   NULL);
@@ -579,7 +582,8 @@ test_type_errors (void)
                   "view.lines[0]", "“x1” is missing", NULL);
   assert_refused (HEAD ",\"view\":{\"style\":null}}", TANGENT_SESSION_ERROR_FORMAT, "view.style",
                   NULL);
-  assert_refused (HEAD ",\n\"views\":[\n{\"name\":\"zoom\",\n\"paths\":[{\"points\":[[0,0],\n[1]]}]}]}",
+  assert_refused (HEAD ",\n\"views\":[\n{\"name\":\"zoom\",\n"
+                  "\"paths\":[{\"points\":[[0,0],\n[1]]}]}]}",
                   TANGENT_SESSION_ERROR_FORMAT,
                   "views[0].paths[0].points[1] (line 5): expected a point [x, y]", NULL);
   assert_refused (HEAD ",\"views\":[{\"name\":\"z\",\"paths\":[{\"points\":[[0,\"0\"]]}]}]}",
@@ -808,7 +812,7 @@ test_find_view (void)
 static void
 test_too_large (void)
 {
-  gsize n = 64 * 1024 * 1024 + 1;
+  gsize n = 8 * 1024 * 1024 + 1;
   g_autofree char *data = g_malloc (n);
   g_autoptr(GError) error = NULL;
   g_autoptr(TangentSession) s = NULL;
@@ -987,7 +991,8 @@ test_round_trip (void)
   g_assert_cmpstr (((TangentSessionFormula *) g_ptr_array_index (back->formulas, 0))->label, ==,
                    "Himmelblau \"quoted\" \\ \t\033 ∇");
   g_assert_null (((TangentSessionFormula *) g_ptr_array_index (back->formulas, 1))->color);
-  g_assert_cmpstr (((TangentSessionFormula *) g_ptr_array_index (back->formulas, 1))->label, ==, "");
+  g_assert_cmpstr (((TangentSessionFormula *) g_ptr_array_index (back->formulas, 1))->label, ==,
+                   "");
   g_assert_cmpstr (tangent_session_find_view (back, "zoom on (3, 2)")->style, ==, "print");
 
   /* Writing what was read gives the same bytes. */
@@ -1015,28 +1020,34 @@ test_equal_sees_differences (void)
     {
       g_autoptr(TangentSession) b = make_full_session ();
       TangentSessionView *v = b->view;
+      TangentSessionView *zoom = g_ptr_array_index (b->views, 0);
+      TangentSessionParameter *p = g_ptr_array_index (b->parameters, 0);
+      TangentSessionFormula *f0 = g_ptr_array_index (b->formulas, 0);
+      TangentSessionFormula *f1 = g_ptr_array_index (b->formulas, 1);
+      TangentSessionTaylor *t = g_ptr_array_index (v->taylor, 0);
+      TangentSessionMarker *m = g_ptr_array_index (v->markers, 1);
+      TangentSessionPath *path = g_ptr_array_index (v->paths, 0);
+      TangentSessionLine *l = g_ptr_array_index (v->lines, 1);
 
       g_assert_true (tangent_session_equal (a, b));
       switch (k)
         {
-        case 0: ((TangentSessionParameter *) g_ptr_array_index (b->parameters, 0))->step = 0.2; break;
-        case 1: g_clear_pointer (&((TangentSessionFormula *) g_ptr_array_index (b->formulas, 0))->color, g_free); break;
-        case 2: ((TangentSessionFormula *) g_ptr_array_index (b->formulas, 1))->visible = FALSE; break;
+        case 0: p->step = 0.2; break;
+        case 1: g_clear_pointer (&f0->color, g_free); break;
+        case 2: f1->visible = FALSE; break;
         case 3: v->xmax = nextafter (v->xmax, 100); break;
         case 4: v->contour->levels[1] = -0.5; break;
         case 5: v->contour->colorbar = FALSE; break;
         case 6: v->arrows->grid = 26; break;
-        case 7: ((TangentSessionTaylor *) g_ptr_array_index (v->taylor, 0))->orders[4] = 11; break;
-        case 8: ((TangentSessionMarker *) g_ptr_array_index (v->markers, 1))->y = 3; break;
-        case 9: ((TangentSessionPath *) g_ptr_array_index (v->paths, 0))->xy[5] = 2; break;
-        case 10: ((TangentSessionLine *) g_ptr_array_index (v->lines, 1))->secant = TRUE; break;
+        case 7: t->orders[4] = 11; break;
+        case 8: m->y = 3; break;
+        case 9: path->xy[5] = 2; break;
+        case 10: l->secant = TRUE; break;
         case 11: g_ptr_array_remove_index (b->views, 1); break;
-        case 12: g_free (v->y_label); v->y_label = NULL; break;
+        case 12: g_clear_pointer (&v->y_label, g_free); break;
         case 13: g_clear_pointer (&v->arrows, _tangent_session_arrows_free); break;
         case 14: v->width = 1601; break;
-        case 15: g_free (((TangentSessionView *) g_ptr_array_index (b->views, 0))->name);
-                 ((TangentSessionView *) g_ptr_array_index (b->views, 0))->name = g_strdup ("z");
-                 break;
+        case 15: g_free (zoom->name); zoom->name = g_strdup ("z"); break;
         default: g_assert_not_reached ();
         }
       g_assert_false (tangent_session_equal (a, b));

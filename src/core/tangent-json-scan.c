@@ -53,6 +53,7 @@ typedef struct
   gsize  open;       /* offset of the bracket */
   guint  count;      /* elements so far (arrays) */
   gsize  path_len;   /* length of the container's own path */
+  gboolean live;     /* its path leads to a wanted one: track its children's */
 } Frame;
 
 typedef struct
@@ -75,6 +76,8 @@ typedef struct
 
   /* Locating paths */
   GHashTable          *wanted;
+  GHashTable          *prefixes;   /* the paths of the containers on the way to a wanted one */
+  gboolean             value_live; /* the value about to be read is in prefixes */
   guint                n_wanted;
   GString             *path;
 
@@ -119,11 +122,14 @@ position_of (Scanner *s,
   return p;
 }
 
+/* The error, at offset; what is the whole message when it names the
+ * place itself, else the reason, followed by the place. */
 static gboolean
-fail_at (Scanner              *s,
-         gsize                 offset,
-         TangentJsonScanError  code,
-         const char           *what)
+fail_with (Scanner              *s,
+           gsize                 offset,
+           TangentJsonScanError  code,
+           const char           *what,
+           gboolean              with_place)
 {
   TangentJsonPosition p;
 
@@ -132,10 +138,22 @@ fail_at (Scanner              *s,
 
   p = position_of (s, offset);
   s->error_position = p;
-  /* TRANSLATORS: the first %s is a reason, such as "NaN is not a JSON number" */
-  s->error = g_error_new (TANGENT_JSON_SCAN_ERROR, code, _("%s at line %u, column %u"),
-                          what, p.line, p.column);
+  if (with_place)
+    /* TRANSLATORS: the first %s is a reason, such as "NaN is not a JSON number" */
+    s->error = g_error_new (TANGENT_JSON_SCAN_ERROR, code, _("%s at line %u, column %u"),
+                            what, p.line, p.column);
+  else
+    s->error = g_error_new_literal (TANGENT_JSON_SCAN_ERROR, code, what);
   return FALSE;
+}
+
+static gboolean
+fail_at (Scanner              *s,
+         gsize                 offset,
+         TangentJsonScanError  code,
+         const char           *what)
+{
+  return fail_with (s, offset, code, what, TRUE);
 }
 
 static gboolean
@@ -307,7 +325,8 @@ scan_string (Scanner *s,
               continue;
             case 'b': case 'f': case 'n': case 'r': case 't':
               if (decoded != NULL)
-                g_string_append_c (decoded, "\b\f\n\r\t"[strchr ("bfnrt", s->data[esc + 1]) - "bfnrt"]);
+                g_string_append_c (decoded, "\b\f\n\r\t"[strchr ("bfnrt",
+                                                                 s->data[esc + 1]) - "bfnrt"]);
               s->pos += 2;
               continue;
             case 'u':
@@ -506,7 +525,8 @@ fail_unexpected (Scanner    *s,
   if (c == '\'')
     return fail_at (s, s->pos, TANGENT_JSON_SCAN_ERROR_SYNTAX,
                     _("JSON strings need double quotes (\"), not single quotes"));
-  if (c == '/' && s->pos + 1 < s->length && (s->data[s->pos + 1] == '/' || s->data[s->pos + 1] == '*'))
+  if (c == '/' && s->pos + 1 < s->length
+      && (s->data[s->pos + 1] == '/' || s->data[s->pos + 1] == '*'))
     return fail_at (s, s->pos, TANGENT_JSON_SCAN_ERROR_SYNTAX,
                     _("JSON does not allow comments"));
   if (!check_utf8 (s, &ch, &len))
@@ -539,18 +559,38 @@ found_path (Scanner *s,
     }
 }
 
-/* Before a value in an array: its path is the array's plus [index]. */
+/* Before a value in an array: its path is the array's plus [index].
+ * Paths are built only inside containers on the way to a wanted path,
+ * so that finding one costs little more than the scan itself. */
 static void
 enter_element (Scanner *s)
 {
+  char digits[16];
+  guint n = 0, index;
   Frame *f;
 
   if (s->wanted == NULL || s->depth == 0 || s->stack[s->depth - 1].kind != '[')
     return;
   f = &s->stack[s->depth - 1];
+  s->value_live = FALSE;
+  if (!f->live)
+    return;
+
   g_string_truncate (s->path, f->path_len);
-  g_string_append_printf (s->path, "[%u]", f->count++);
+  index = f->count++;
+  do
+    {
+      digits[n++] = (char) ('0' + index % 10);
+      index /= 10;
+    }
+  while (index > 0);
+  g_string_append_c (s->path, '[');
+  while (n > 0)
+    g_string_append_c (s->path, digits[--n]);
+  g_string_append_c (s->path, ']');
+
   found_path (s, s->pos);
+  s->value_live = g_hash_table_contains (s->prefixes, s->path->str);
 }
 
 /* After a key: the member's path is the object's plus .key. Keys that
@@ -563,6 +603,10 @@ enter_member (Scanner *s,
 
   if (s->wanted == NULL)
     return;
+  s->value_live = FALSE;
+  if (!f->live)
+    return;
+
   g_string_truncate (s->path, f->path_len);
   if (f->path_len > 0)
     g_string_append_c (s->path, '.');
@@ -570,6 +614,7 @@ enter_member (Scanner *s,
     g_string_append_c (s->path, '\001');
   g_string_append_len (s->path, s->key->str, (gssize) s->key->len);
   found_path (s, key_offset);
+  s->value_live = g_hash_table_contains (s->prefixes, s->path->str);
 }
 
 /* A decoded key in the innermost object: the first repeat is kept for
@@ -633,6 +678,7 @@ push (Scanner *s,
   f->open = s->pos;
   f->count = 0;
   f->path_len = s->wanted != NULL ? s->path->len : 0;
+  f->live = s->wanted != NULL && s->value_live;
   if (kind == '{' && s->keys[s->depth] != NULL)
     g_hash_table_remove_all (s->keys[s->depth]);
   s->depth++;
@@ -651,9 +697,13 @@ pop (Scanner *s)
     {
       TangentJsonPosition open = position_of (s, f->open);
 
-      return fail_at_printf (s, s->pos, TANGENT_JSON_SCAN_ERROR_SYNTAX,
-                             _("“%c” does not close the “%c” at line %u, column %u"),
-                             s->data[s->pos], f->kind, open.line, open.column);
+      TangentJsonPosition here = position_of (s, s->pos);
+      g_autofree char *what =
+        g_strdup_printf (_("“%c” at line %u, column %u does not close the “%c” at line %u, "
+                           "column %u"),
+                         s->data[s->pos], here.line, here.column, f->kind, open.line, open.column);
+
+      return fail_with (s, s->pos, TANGENT_JSON_SCAN_ERROR_SYNTAX, what, FALSE);
     }
   s->depth--;
   s->pos++;
@@ -696,7 +746,7 @@ scan (Scanner *s)
 
   skip_space (s);
   if (s->pos >= s->length)
-    return fail_at (s, s->pos, TANGENT_JSON_SCAN_ERROR_EMPTY, _("the file is empty"));
+    return fail_with (s, s->pos, TANGENT_JSON_SCAN_ERROR_EMPTY, _("the file is empty"), FALSE);
 
   for (;;)
     {
@@ -709,15 +759,18 @@ scan (Scanner *s)
       if (s->pos >= s->length)
         {
           Frame *f;
-          TangentJsonPosition open;
+          TangentJsonPosition open, end;
+          g_autofree char *what = NULL;
 
           if (s->depth == 0)
             return TRUE;
           f = &s->stack[s->depth - 1];
           open = position_of (s, f->open);
-          return fail_at_printf (s, s->pos, TANGENT_JSON_SCAN_ERROR_TRUNCATED,
-                                 _("file ends before the “%c” at line %u, column %u is closed"),
-                                 f->kind, open.line, open.column);
+          end = position_of (s, s->pos);
+          what = g_strdup_printf (_("file ends at line %u, column %u, before the “%c” at line %u, "
+                                    "column %u is closed"),
+                                  end.line, end.column, f->kind, open.line, open.column);
+          return fail_with (s, s->pos, TANGENT_JSON_SCAN_ERROR_TRUNCATED, what, FALSE);
         }
 
       c = s->data[s->pos];
@@ -763,7 +816,9 @@ scan (Scanner *s)
 
             if (!scan_string (s, s->key))
               return FALSE;
-            check_duplicate (s, key_offset);
+            /* Locating paths, the data is known to be valid. */
+            if (s->wanted == NULL)
+              check_duplicate (s, key_offset);
             enter_member (s, key_offset);
           }
           last_comma = 0;
@@ -897,6 +952,8 @@ tangent_json_scan_locate (const char *data,
                           gsize       length,
                           GHashTable *wanted)
 {
+  GHashTableIter iter;
+  gpointer key;
   Scanner s;
 
   g_return_if_fail (wanted != NULL);
@@ -905,7 +962,23 @@ tangent_json_scan_locate (const char *data,
   s.wanted = wanted;
   s.n_wanted = g_hash_table_size (wanted);
   s.path = g_string_new (NULL);
+
+  /* "a.b[2].c" passes through "", "a", "a.b" and "a.b[2]". */
+  s.prefixes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_hash_table_add (s.prefixes, g_strdup (""));
+  g_hash_table_iter_init (&iter, wanted);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    {
+      const char *path = key;
+
+      for (gsize i = 1; path[i] != '\0'; i++)
+        if (path[i] == '.' || path[i] == '[')
+          g_hash_table_add (s.prefixes, g_strndup (path, i));
+    }
+  s.value_live = TRUE;
+
   if (s.n_wanted > 0)
     (void) scan (&s);
+  g_hash_table_unref (s.prefixes);
   scanner_clear (&s);
 }

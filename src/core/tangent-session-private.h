@@ -12,7 +12,7 @@ G_BEGIN_DECLS
 
 /* A session file is small (a few kilobytes; paths of a few thousand
  * points at most); this bounds the time and memory a hostile one costs. */
-#define TANGENT_SESSION_MAX_BYTES (64 * 1024 * 1024)
+#define TANGENT_SESSION_MAX_BYTES (8 * 1024 * 1024)
 
 #define TANGENT_SESSION_FORMAT_NAME "tangent-session"
 
