@@ -604,14 +604,27 @@ test_ranges (void)
                   TANGENT_SESSION_ERROR_FORMAT, "view.ymax", "too narrow", NULL);
   assert_refused (HEAD ",\"view\":{\"xmin\":-1e308,\"xmax\":1e308}}", TANGENT_SESSION_ERROR_FORMAT,
                   "view.xmax", "too wide", NULL);
-  /* A given bound against the other's default: 20 … 10 is swapped. */
+  /* A given bound against the other's default: 20 … 10 is swapped, and
+   * the place named is the key the file has. */
   {
     g_autoptr(TangentSession) s = load_ok (HEAD ",\"view\":{\n\"xmin\":20}}");
 
     g_assert_cmpfloat (s->view->xmin, ==, 10);
     g_assert_cmpfloat (s->view->xmax, ==, 20);
-    assert_warning (s, "view.xmin (line 2)", "swapped");
+    assert_warning (s, "view.xmin (line 2)", "default xmax 10");
   }
+  {
+    g_autoptr(TangentSession) s = load_ok (HEAD ",\"view\":{\n\"ymax\":-7}}");
+
+    g_assert_cmpfloat (s->view->ymin, ==, -7);
+    g_assert_cmpfloat (s->view->ymax, ==, -6.5);
+    assert_warning (s, "view.ymax (line 2)", "default ymin -6.5");
+    g_assert_cmpuint (s->warnings->len, ==, 1);
+  }
+  assert_refused (HEAD ",\"view\":{\n\"ymax\":-6.5}}", TANGENT_SESSION_ERROR_FORMAT,
+                  "view.ymax (line 2)", "empty", NULL);
+  assert_refused (HEAD ",\"view\":{\n\"ymin\":6.5}}", TANGENT_SESSION_ERROR_FORMAT,
+                  "view.ymin (line 2)", "empty", NULL);
   {
     g_autoptr(TangentSession) s =
       load_ok (HEAD ",\"views\":[{\"name\":\"a\",\"ymin\":3,\"ymax\":-3}]}");
@@ -632,11 +645,11 @@ test_parameter_repairs (void)
     "{\"name\":\"b\",\"value\":1,\"min\":5,\"max\":-5,\"step\":0},\n"
     "{\"name\":\"c\",\"value\":25},\n"
     "{\"name\":\"a\",\"value\":0},\n"
-    "{\"name\":\"d\",\"min\":2,\"max\":4}\n"
+    "{\"name\":\"d\",\"min\":2,\"max\":4},\n"
+    "{\"name\":\"e\",\"max\":-20},\n"
+    "{\"name\":\"f\",\"min\":30,\"value\":31}\n"
     "]}");
   const TangentSessionParameter *p;
-
-  g_assert_cmpuint (s->parameters->len, ==, 4);
 
   /* Outside its range: clamped. */
   p = g_ptr_array_index (s->parameters, 0);
@@ -667,6 +680,17 @@ test_parameter_repairs (void)
   g_assert_cmpstr (p->name, ==, "d");
   g_assert_cmpfloat (p->value, ==, 2);
 
+  /* One bound given beyond the other's default: the default moves. */
+  p = g_ptr_array_index (s->parameters, 4);
+  g_assert_cmpfloat (p->min, ==, -20);
+  g_assert_cmpfloat (p->max, ==, -20);
+  g_assert_cmpfloat (p->value, ==, -20);
+  p = g_ptr_array_index (s->parameters, 5);
+  g_assert_cmpfloat (p->min, ==, 30);
+  g_assert_cmpfloat (p->max, ==, 31);
+  g_assert_cmpfloat (p->value, ==, 31);
+
+  g_assert_cmpuint (s->parameters->len, ==, 6);
   g_assert_cmpuint (s->warnings->len, ==, 4);
 }
 

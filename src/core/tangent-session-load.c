@@ -112,11 +112,14 @@ load_parameter (TangentLoader *ld,
     }
   g_hash_table_add (names, g_strdup (p->name));
 
-  /* A range not given reaches from the default bound to the value. */
+  /* A bound not given is the default, widened to reach the value and
+   * the other bound: so only two given bounds can be reversed. */
   if (!has_min)
-    p->min = MIN (TANGENT_SESSION_DEFAULT_PARAM_MIN, p->value);
+    p->min = MIN (MIN (TANGENT_SESSION_DEFAULT_PARAM_MIN, p->value),
+                  has_max ? p->max : G_MAXDOUBLE);
   if (!has_max)
-    p->max = MAX (TANGENT_SESSION_DEFAULT_PARAM_MAX, p->value);
+    p->max = MAX (MAX (TANGENT_SESSION_DEFAULT_PARAM_MAX, p->value),
+                  has_min ? p->min : -G_MAXDOUBLE);
 
   if (p->min > p->max)
     {
@@ -203,29 +206,41 @@ load_formula (TangentLoader *ld,
  * too wide range has no repair. */
 static gboolean
 check_range (TangentLoader *ld,
+             json_t        *o,
              const char    *lo_key,
              const char    *hi_key,
              double        *lo,
              double        *hi)
 {
   char buf[G_ASCII_DTOSTR_BUF_SIZE], buf2[G_ASCII_DTOSTR_BUF_SIZE];
+  gboolean has_lo = json_object_get (o, lo_key) != NULL;
+  gboolean has_hi = json_object_get (o, hi_key) != NULL;
   double span;
   gsize mark;
 
+  /* The place named is a key the file has: one bound may be a default
+   * (the defaults themselves are in order, so at least one is given). */
   if (*lo > *hi)
     {
       double t = *lo;
 
-      mark = _tangent_loader_push_key (ld, lo_key);
-      _tangent_loader_warn (ld, _("%s %s is greater than %s %s; they are swapped"), lo_key,
-                            number (buf, *lo), hi_key, number (buf2, *hi));
+      mark = _tangent_loader_push_key (ld, has_lo ? lo_key : hi_key);
+      if (has_lo && has_hi)
+        _tangent_loader_warn (ld, _("%s %s is greater than %s %s; they are swapped"), lo_key,
+                              number (buf, *lo), hi_key, number (buf2, *hi));
+      else if (has_lo)
+        _tangent_loader_warn (ld, _("%s %s is greater than the default %s %s; they are swapped"),
+                              lo_key, number (buf, *lo), hi_key, number (buf2, *hi));
+      else
+        _tangent_loader_warn (ld, _("%s %s is less than the default %s %s; they are swapped"),
+                              hi_key, number (buf, *hi), lo_key, number (buf2, *lo));
       _tangent_loader_pop (ld, mark);
       *lo = *hi;
       *hi = t;
     }
 
   span = *hi - *lo;
-  mark = _tangent_loader_push_key (ld, hi_key);
+  mark = _tangent_loader_push_key (ld, has_hi ? hi_key : lo_key);
   if (*lo == *hi)
     {
       _tangent_loader_fail (ld, _("%s and %s are both %s: the range is empty"), lo_key, hi_key,
@@ -601,8 +616,8 @@ load_view (TangentLoader      *ld,
       || !_tangent_loader_read_double (ld, o, "xmax", FALSE, &v->xmax, NULL)
       || !_tangent_loader_read_double (ld, o, "ymin", FALSE, &v->ymin, NULL)
       || !_tangent_loader_read_double (ld, o, "ymax", FALSE, &v->ymax, NULL)
-      || !check_range (ld, "xmin", "xmax", &v->xmin, &v->xmax)
-      || !check_range (ld, "ymin", "ymax", &v->ymin, &v->ymax)
+      || !check_range (ld, o, "xmin", "xmax", &v->xmin, &v->xmax)
+      || !check_range (ld, o, "ymin", "ymax", &v->ymin, &v->ymax)
       || !_tangent_loader_read_bool (ld, o, "equal_aspect", &v->equal_aspect)
       || !_tangent_loader_read_string (ld, o, "title", FALSE, TRUE, &v->title)
       || !_tangent_loader_read_string (ld, o, "x_label", FALSE, TRUE, &v->x_label)
