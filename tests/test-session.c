@@ -1115,6 +1115,37 @@ test_write_non_finite (void)
   g_assert_cmpfloat (back->view->ymax, ==, 6.5);
 }
 
+/* Numbers are written as typed: the shortest decimal that reads back as
+ * the same double, not jansson's 17 digits. */
+static void
+test_write_short_numbers (void)
+{
+  g_autoptr(TangentSession) s = tangent_session_new ();
+  g_autoptr(TangentSession) back = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *data = NULL;
+  TangentSessionParameter *p = g_new0 (TangentSessionParameter, 1);
+  gsize length;
+
+  p->name = g_strdup ("a");
+  p->value = 0.1;
+  p->min = -0.3;
+  p->max = 2.5;
+  p->step = 0.1 + 0.2;   /* 0.30000000000000004: needs all its digits */
+  g_ptr_array_add (s->parameters, p);
+  s->view->xmin = -1e-7;
+
+  data = tangent_session_to_data (s, &length);
+  g_assert_nonnull (strstr (data, "\"value\": 0.1,"));
+  g_assert_nonnull (strstr (data, "\"min\": -0.3,"));
+  g_assert_nonnull (strstr (data, "\"step\": 0.30000000000000004"));
+  g_assert_null (strstr (data, "0.10000000000000001"));
+
+  back = tangent_session_load_data (data, length, "written", &error);
+  g_assert_no_error (error);
+  g_assert_true (tangent_session_equal (s, back));
+}
+
 static void
 test_save_and_load_file (void)
 {
@@ -1322,6 +1353,7 @@ main (int   argc,
   g_test_add_func ("/core/session/round-trip", test_round_trip);
   g_test_add_func ("/core/session/equal", test_equal_sees_differences);
   g_test_add_func ("/core/session/write-non-finite", test_write_non_finite);
+  g_test_add_func ("/core/session/write-short-numbers", test_write_short_numbers);
   g_test_add_func ("/core/session/files", test_save_and_load_file);
   g_test_add_func ("/core/session/locate", test_locate);
   g_test_add_func ("/core/escape", test_escape);

@@ -20,6 +20,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "tangent-format.h"
 #include "tangent-session-private.h"
 
 G_DEFINE_QUARK (tangent-session-error-quark, tangent_session_error)
@@ -663,6 +664,63 @@ view_to_json (const TangentSessionView *v,
   return o;
 }
 
+/* jansson writes every real with the same number of significant digits,
+ * so 0.1 would come out as 0.10000000000000001: exact, but not what a
+ * lecturer typed or wants to edit. Each real number token outside the
+ * strings is rewritten as the shortest decimal that reads back as the same
+ * double. */
+static char *
+shorten_reals (const char *json)
+{
+  GString *out = g_string_sized_new (strlen (json) + 1);
+  const char *p = json;
+
+  while (*p != '\0')
+    {
+      if (*p == '"')
+        {
+          const char *start = p++;
+
+          while (*p != '\0' && *p != '"')
+            p += (*p == '\\' && p[1] != '\0') ? 2 : 1;
+          if (*p == '"')
+            p++;
+          g_string_append_len (out, start, p - start);
+        }
+      else if (*p == '-' || g_ascii_isdigit (*p))
+        {
+          const char *start = p;
+          gboolean real = FALSE;
+
+          while (*p == '-' || *p == '+' || *p == '.' || *p == 'e' || *p == 'E' || g_ascii_isdigit (*p))
+            {
+              real |= (*p == '.' || *p == 'e' || *p == 'E');
+              p++;
+            }
+
+          if (real)
+            {
+              char buf[TANGENT_FORMAT_BUF_SIZE];
+              double value = g_ascii_strtod (start, NULL);
+              /* The shortest form drops the sign of zero; a file keeps it. */
+              const char *text = value == 0 && signbit (value) ? "-0.0"
+                                 : tangent_format_shortest (buf, value);
+
+              g_string_append (out, text);
+              /* Keep it a real for readers that tell 1.0 from 1. */
+              if (strpbrk (text, ".eE") == NULL)
+                g_string_append (out, ".0");
+            }
+          else
+            g_string_append_len (out, start, p - start);
+        }
+      else
+        g_string_append_c (out, *p++);
+    }
+
+  return g_string_free (out, FALSE);
+}
+
 /**
  * tangent_session_to_data:
  * @length: (out) (optional): the length of the text, without its NUL
@@ -677,6 +735,7 @@ tangent_session_to_data (const TangentSession *self,
 {
   json_t *root, *params, *formulas;
   char *dumped, *data;
+  g_autofree char *shortened = NULL;
 
   g_return_val_if_fail (self != NULL, NULL);
 
@@ -730,8 +789,9 @@ tangent_session_to_data (const TangentSession *self,
   json_decref (root);
   g_assert (dumped != NULL);
 
-  data = g_strconcat (dumped, "\n", NULL);
+  shortened = shorten_reals (dumped);
   free (dumped);
+  data = g_strconcat (shortened, "\n", NULL);
   if (length != NULL)
     *length = strlen (data);
   return data;
