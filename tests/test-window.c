@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "tangent-application.h"
+#include "tangent-test-ui.h"
 #include "tangent-window.h"
 
 typedef struct
@@ -16,53 +17,58 @@ typedef struct
   TangentApplication *app;
   TangentWindow      *window;
   gboolean            checked;
+  gboolean            asked;
   int                 width;
   int                 height;
   guint               timeout_id;
 } Fixture;
 
-/* GTK 4.8's GL renderer caches the texture it draws a cairo node into
- * under the node's address. A new node allocated where the last one was
- * just freed would come back with the last picture, so the last node is
- * kept until the next one has been rendered. */
-static GskRenderNode *last_node;
-
-/* Renders @widget with the window's renderer and counts the pixels that
- * are close to the plot's first curve colour (Okabe–Ito blue, 0 114 178,
- * or its sky blue 86 180 233 in dark mode). */
+/* Counts the pixels of @widget that are close to the plot's first curve
+ * colour (Okabe–Ito blue, 0 114 178, or its sky blue 86 180 233 in dark
+ * mode). */
 static guint
 count_curve_pixels (GtkWidget *widget)
 {
-  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree guchar *pixels = NULL;
-  GskRenderer *renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
-  int width = gtk_widget_get_width (widget);
-  int height = gtk_widget_get_height (widget);
-  guint count = 0;
+  g_autoptr(TangentTestPicture) picture = tangent_test_picture_new (widget);
+  GdkRGBA blue = { 0 / 255., 114 / 255., 178 / 255., 1 };
+  GdkRGBA sky = { 86 / 255., 180 / 255., 233 / 255., 1 };
 
-  GTK_WIDGET_GET_CLASS (widget)->snapshot (widget, snapshot);
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (renderer, node,
-                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
-  pixels = g_malloc ((gsize) width * height * 4);
-  gdk_texture_download (texture, pixels, (gsize) width * 4);
+  return tangent_test_picture_count (picture, &blue, 11)
+         + tangent_test_picture_count (picture, &sky, 11);
+}
 
-  for (int i = 0; i < width * height; i++)
+static void
+set_formula (TangentFormulaRow *row,
+             const char        *text)
+{
+  /* As typing does: through the entry. */
+  gtk_editable_set_text (tangent_formula_row_get_editable (row), text);
+}
+
+/* Answers the question about unsaved changes with Discard. */
+static gboolean
+discard_changes (gpointer user_data)
+{
+  Fixture *f = user_data;
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
     {
-      /* GDK_MEMORY_DEFAULT is B G R A, premultiplied; the curve is opaque. */
-      int b = pixels[4 * i], g = pixels[4 * i + 1], r = pixels[4 * i + 2];
+      GtkWindow *window = g_list_model_get_item (toplevels, i);
 
-      if ((ABS (r - 0) < 12 && ABS (g - 114) < 12 && ABS (b - 178) < 12)
-          || (ABS (r - 86) < 12 && ABS (g - 180) < 12 && ABS (b - 233) < 12))
-        count++;
+      /* The list keeps it alive; the response may destroy it. */
+      g_object_unref (window);
+      if (ADW_IS_MESSAGE_DIALOG (window)
+          && gtk_window_get_transient_for (window) == GTK_WINDOW (f->window))
+        {
+          f->asked = TRUE;
+          adw_message_dialog_response (ADW_MESSAGE_DIALOG (window), "discard");
+          return G_SOURCE_REMOVE;
+        }
     }
 
-  g_clear_pointer (&last_node, gsk_render_node_unref);
-  last_node = g_steal_pointer (&node);
-  return count;
+  g_error ("closing a modified session did not ask about unsaved changes");
+  return G_SOURCE_REMOVE;
 }
 
 static gboolean
@@ -71,6 +77,7 @@ check_window (gpointer user_data)
   Fixture *f = user_data;
   TangentFormulaPane *pane = tangent_window_get_formula_pane (f->window);
   TangentPlotView *plot = tangent_window_get_plot_view (f->window);
+  TangentFormulaRow *row;
   guint curve_pixels;
 
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (f->window)));
@@ -78,7 +85,10 @@ check_window (gpointer user_data)
   g_assert_true (TANGENT_IS_PLOT_VIEW (plot));
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (pane)));
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (plot)));
-  g_assert_cmpstr (tangent_formula_pane_get_formula (pane), ==, "sin(x)");
+  g_assert_cmpuint (tangent_formula_pane_get_n_rows (pane), ==, 1);
+  row = tangent_formula_pane_get_row (pane, 0);
+  g_assert_cmpstr (tangent_formula_row_get_text (row), ==, "sin(x)");
+  g_assert_false (tangent_window_get_modified (f->window));
   g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (plot)), >, 100);
   g_assert_cmpint (gtk_widget_get_height (GTK_WIDGET (plot)), >, 100);
 
@@ -88,22 +98,21 @@ check_window (gpointer user_data)
   g_assert_cmpuint (curve_pixels, >, (guint) gtk_widget_get_width (GTK_WIDGET (plot)));
 
   /* Typing a new formula redraws; a mistake draws nothing and says where. */
-  tangent_formula_pane_set_formula (pane, "x^2 - 3");
-  g_assert_null (tangent_formula_pane_get_message (pane));
+  set_formula (row, "x^2 - 3");
+  g_assert_null (tangent_formula_row_get_message (row));
   g_assert_cmpuint (count_curve_pixels (GTK_WIDGET (plot)), >, 100);
+  g_assert_true (tangent_window_get_modified (f->window));
+  g_assert_true (g_str_has_prefix (gtk_window_get_title (GTK_WINDOW (f->window)), "• "));
 
-  tangent_formula_pane_set_formula (pane, "1,5 x");
-  g_assert_nonnull (tangent_formula_pane_get_message (pane));
-  g_assert_nonnull (strstr (tangent_formula_pane_get_message (pane), "1.5"));
+  set_formula (row, "1,5 x");
+  g_assert_nonnull (tangent_formula_row_get_message (row));
+  g_assert_true (tangent_formula_row_has_error (row));
+  g_assert_nonnull (strstr (tangent_formula_row_get_message (row), "1.5"));
   g_assert_cmpuint (count_curve_pixels (GTK_WIDGET (plot)), ==, 0);
 
-  tangent_formula_pane_set_formula (pane, "x y");
-  g_assert_nonnull (tangent_formula_pane_get_message (pane));
-  g_assert_cmpuint (count_curve_pixels (GTK_WIDGET (plot)), ==, 0);
-
-  tangent_formula_pane_set_formula (pane, "sin(x)");
-  g_assert_null (tangent_formula_pane_get_message (pane));
-  g_clear_pointer (&last_node, gsk_render_node_unref);
+  set_formula (row, "sin(x)");
+  g_assert_null (tangent_formula_row_get_message (row));
+  tangent_test_forget_nodes ();
 
   /* The window opened at the size the settings held (set by the test),
    * and the pane has the saved width. */
@@ -119,8 +128,10 @@ check_window (gpointer user_data)
   f->height = 650;
   f->checked = TRUE;
 
-  /* Quit as the user would, through the accelerator's action. */
+  /* Quit as the user would, through the accelerator's action; the
+   * session has unsaved changes, so the window asks first. */
   g_action_group_activate_action (G_ACTION_GROUP (f->app), "quit", NULL);
+  g_timeout_add (100, discard_changes, f);
 
   return G_SOURCE_REMOVE;
 }
@@ -174,6 +185,7 @@ test_window_shows_plot (void)
   g_source_remove (f.timeout_id);
   g_assert_cmpint (status, ==, 0);
   g_assert_true (f.checked);
+  g_assert_true (f.asked);
 
   /* Closing saved the window size for the next start. */
   g_assert_cmpint (g_settings_get_int (settings, "window-width"), ==, f.width);

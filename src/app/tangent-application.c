@@ -37,6 +37,32 @@ tangent_application_activate (GApplication *app)
   gtk_window_present (window);
 }
 
+/* `tangent FILE…`: each file in a window of its own, except that the
+ * first takes over a window nobody has used yet. */
+static void
+tangent_application_open (GApplication  *app,
+                          GFile        **files,
+                          int            n_files,
+                          const char    *hint)
+{
+  TangentApplication *self = TANGENT_APPLICATION (app);
+  GtkWindow *active = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  for (int i = 0; i < n_files; i++)
+    {
+      TangentWindow *window;
+
+      if (i == 0 && TANGENT_IS_WINDOW (active)
+          && tangent_window_is_pristine (TANGENT_WINDOW (active)))
+        window = TANGENT_WINDOW (active);
+      else
+        window = tangent_window_new (self);
+
+      tangent_window_open (window, files[i]);
+      gtk_window_present (GTK_WINDOW (window));
+    }
+}
+
 static int
 tangent_application_handle_local_options (GApplication *app,
                                           GVariantDict *options)
@@ -81,6 +107,7 @@ tangent_application_class_init (TangentApplicationClass *klass)
   object_class->dispose = tangent_application_dispose;
 
   app_class->activate = tangent_application_activate;
+  app_class->open = tangent_application_open;
   app_class->startup = tangent_application_startup;
   app_class->handle_local_options = tangent_application_handle_local_options;
 
@@ -192,7 +219,7 @@ tangent_application_new (GApplicationFlags flags)
 {
   return g_object_new (TANGENT_TYPE_APPLICATION,
                        "application-id", APP_ID,
-                       "flags", flags,
+                       "flags", flags | G_APPLICATION_HANDLES_OPEN,
                        NULL);
 }
 

@@ -1,4 +1,4 @@
-/* tangent-formula-pane.c: the list of formula rows beside the plot
+/* tangent-formula-pane.c: the list of formula rows and sliders beside the plot
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -7,33 +7,55 @@
 
 #define G_LOG_DOMAIN "tangent-formula-pane"
 
-#include <string.h>
-
 #include "tangent-formula-pane.h"
 
+/* Hosts the rows; the window owns the session they show and connects to
+ * each row's signals. Enter in a row's entry moves to the next row, or
+ * adds one after the last, so formulas can be typed one after another. */
 struct _TangentFormulaPane
 {
-  GtkWidget  parent_instance;
+  GtkWidget   parent_instance;
 
   /* Template widgets */
-  GtkWidget *scroller;
-  GtkEntry  *first_entry;
-  GtkLabel  *message_label;
+  GtkWidget  *scroller;
+  GtkListBox *formula_list;
+  GtkWidget  *parameter_group;
+  GtkListBox *parameter_list;
 };
 
 G_DEFINE_FINAL_TYPE (TangentFormulaPane, tangent_formula_pane, GTK_TYPE_WIDGET)
 
-enum {
-  CHANGED,
-  N_SIGNALS
-};
+static guint
+count_children (GtkListBox *list)
+{
+  guint n = 0;
 
-static guint signals[N_SIGNALS];
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (list));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    n++;
+  return n;
+}
 
 static void
-on_entry_changed (TangentFormulaPane *self)
+renumber_rows (TangentFormulaPane *self)
 {
-  g_signal_emit (self, signals[CHANGED], 0);
+  guint n = tangent_formula_pane_get_n_rows (self);
+
+  for (guint i = 0; i < n; i++)
+    tangent_formula_row_set_number (tangent_formula_pane_get_row (self, i), i + 1);
+}
+
+static void
+on_row_activate_entry (TangentFormulaPane *self,
+                       TangentFormulaRow  *row)
+{
+  guint index = gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (row));
+
+  if (index + 1 < tangent_formula_pane_get_n_rows (self))
+    tangent_formula_pane_focus_row (self, index + 1);
+  else
+    gtk_widget_activate_action (GTK_WIDGET (self), "win.add-formula", NULL);
 }
 
 static void
@@ -52,19 +74,15 @@ tangent_formula_pane_class_init (TangentFormulaPaneClass *klass)
 
   object_class->dispose = tangent_formula_pane_dispose;
 
-  /**
-   * TangentFormulaPane::changed:
-   *
-   * The text of a formula row changed.
-   */
-  signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
-                                   NULL, NULL, NULL, G_TYPE_NONE, 0);
+  g_type_ensure (TANGENT_TYPE_FORMULA_ROW);
+  g_type_ensure (TANGENT_TYPE_PARAMETER_ROW);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                APP_RESOURCE_PATH "/tangent-formula-pane.ui");
   gtk_widget_class_bind_template_child (widget_class, TangentFormulaPane, scroller);
-  gtk_widget_class_bind_template_child (widget_class, TangentFormulaPane, first_entry);
-  gtk_widget_class_bind_template_child (widget_class, TangentFormulaPane, message_label);
+  gtk_widget_class_bind_template_child (widget_class, TangentFormulaPane, formula_list);
+  gtk_widget_class_bind_template_child (widget_class, TangentFormulaPane, parameter_group);
+  gtk_widget_class_bind_template_child (widget_class, TangentFormulaPane, parameter_list);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "formulapane");
 }
@@ -73,9 +91,6 @@ static void
 tangent_formula_pane_init (TangentFormulaPane *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-
-  g_signal_connect_object (self->first_entry, "changed", G_CALLBACK (on_entry_changed), self,
-                           G_CONNECT_SWAPPED);
 }
 
 GtkWidget *
@@ -84,129 +99,156 @@ tangent_formula_pane_new (void)
   return g_object_new (TANGENT_TYPE_FORMULA_PANE, NULL);
 }
 
+/* Removes every formula row and slider. */
+void
+tangent_formula_pane_clear (TangentFormulaPane *self)
+{
+  GtkWidget *child;
+
+  g_return_if_fail (TANGENT_IS_FORMULA_PANE (self));
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->formula_list))) != NULL)
+    gtk_list_box_remove (self->formula_list, child);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->parameter_list))) != NULL)
+    gtk_list_box_remove (self->parameter_list, child);
+  gtk_widget_set_visible (self->parameter_group, FALSE);
+}
+
+guint
+tangent_formula_pane_get_n_rows (TangentFormulaPane *self)
+{
+  g_return_val_if_fail (TANGENT_IS_FORMULA_PANE (self), 0);
+
+  return count_children (self->formula_list);
+}
+
 /**
- * tangent_formula_pane_get_formula:
+ * tangent_formula_pane_get_row:
  * @self: a #TangentFormulaPane
+ * @index: the row's index, from 0
  *
- * Returns: (transfer none): the text of the first formula row
+ * Returns: (transfer none) (nullable): the row, or %NULL past the end
  */
-const char *
-tangent_formula_pane_get_formula (TangentFormulaPane *self)
+TangentFormulaRow *
+tangent_formula_pane_get_row (TangentFormulaPane *self,
+                              guint               index)
 {
   g_return_val_if_fail (TANGENT_IS_FORMULA_PANE (self), NULL);
 
-  return gtk_editable_get_text (GTK_EDITABLE (self->first_entry));
-}
-
-void
-tangent_formula_pane_set_formula (TangentFormulaPane *self,
-                                  const char         *text)
-{
-  g_return_if_fail (TANGENT_IS_FORMULA_PANE (self));
-
-  gtk_editable_set_text (GTK_EDITABLE (self->first_entry), text != NULL ? text : "");
-}
-
-static void
-show_message (TangentFormulaPane *self,
-              const char         *message,
-              gboolean            is_error)
-{
-  gtk_label_set_text (self->message_label, message != NULL ? message : "");
-  gtk_widget_set_visible (GTK_WIDGET (self->message_label), message != NULL);
-
-  if (is_error)
-    {
-      gtk_widget_add_css_class (GTK_WIDGET (self->message_label), "error");
-      gtk_widget_add_css_class (GTK_WIDGET (self->first_entry), "error");
-    }
-  else
-    {
-      gtk_widget_remove_css_class (GTK_WIDGET (self->message_label), "error");
-      gtk_widget_remove_css_class (GTK_WIDGET (self->first_entry), "error");
-    }
-
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->first_entry),
-                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
-                                  message != NULL ? message : "",
-                                  -1);
+  return (TangentFormulaRow *) gtk_list_box_get_row_at_index (self->formula_list, index);
 }
 
 /**
- * tangent_formula_pane_set_error:
+ * tangent_formula_pane_insert_row:
  * @self: a #TangentFormulaPane
- * @message: (nullable): what is wrong, or %NULL to clear
- * @start: first byte of the text to underline
- * @end: one past the last byte
+ * @index: where, from 0; past the end appends
  *
- * Shows @message under the formula and underlines the part it is about
- * with the error squiggle. A label, not a dialog: the user keeps typing.
+ * Returns: (transfer none): a new, empty row
  */
-void
-tangent_formula_pane_set_error (TangentFormulaPane *self,
-                                const char         *message,
-                                guint               start,
-                                guint               end)
+TangentFormulaRow *
+tangent_formula_pane_insert_row (TangentFormulaPane *self,
+                                 guint               index)
 {
-  g_autoptr(PangoAttrList) attrs = NULL;
+  TangentFormulaRow *row;
+
+  g_return_val_if_fail (TANGENT_IS_FORMULA_PANE (self), NULL);
+
+  row = TANGENT_FORMULA_ROW (tangent_formula_row_new ());
+  g_signal_connect_object (row, "activate-entry", G_CALLBACK (on_row_activate_entry), self,
+                           G_CONNECT_SWAPPED);
+  gtk_list_box_insert (self->formula_list, GTK_WIDGET (row),
+                       index >= tangent_formula_pane_get_n_rows (self) ? -1 : (int) index);
+  renumber_rows (self);
+  return row;
+}
+
+void
+tangent_formula_pane_remove_row (TangentFormulaPane *self,
+                                 guint               index)
+{
+  TangentFormulaRow *row;
 
   g_return_if_fail (TANGENT_IS_FORMULA_PANE (self));
 
-  show_message (self, message, message != NULL);
+  row = tangent_formula_pane_get_row (self, index);
+  g_return_if_fail (row != NULL);
 
-  if (message != NULL)
-    {
-      gsize length = strlen (tangent_formula_pane_get_formula (self));
-      PangoAttribute *underline = pango_attr_underline_new (PANGO_UNDERLINE_ERROR);
-
-      /* An empty span (a missing operand at the end) underlines the last
-       * character, so there is something to see. */
-      start = MIN (start, length);
-      end = MIN (MAX (end, start), length);
-      if (start == end && start > 0)
-        start--;
-      if (start == end && end < length)
-        end++;
-
-      attrs = pango_attr_list_new ();
-      underline->start_index = start;
-      underline->end_index = end;
-      pango_attr_list_insert (attrs, underline);
-    }
-
-  gtk_entry_set_attributes (self->first_entry, attrs);
+  gtk_list_box_remove (self->formula_list, GTK_WIDGET (row));
+  renumber_rows (self);
 }
 
-/**
- * tangent_formula_pane_set_notice:
- * @self: a #TangentFormulaPane
- * @message: (nullable): a remark about an accepted formula, or %NULL
- *
- * Shows a remark that is not an error, such as why nothing is drawn.
- */
+/* Puts the keyboard focus in the row's entry, and scrolls to it. */
 void
-tangent_formula_pane_set_notice (TangentFormulaPane *self,
-                                 const char         *message)
+tangent_formula_pane_focus_row (TangentFormulaPane *self,
+                                guint               index)
 {
+  TangentFormulaRow *row;
+
   g_return_if_fail (TANGENT_IS_FORMULA_PANE (self));
 
-  show_message (self, message, FALSE);
-  gtk_entry_set_attributes (self->first_entry, NULL);
+  row = tangent_formula_pane_get_row (self, index);
+  if (row != NULL)
+    gtk_widget_grab_focus (GTK_WIDGET (tangent_formula_row_get_editable (row)));
+}
+
+guint
+tangent_formula_pane_get_n_parameters (TangentFormulaPane *self)
+{
+  g_return_val_if_fail (TANGENT_IS_FORMULA_PANE (self), 0);
+
+  return count_children (self->parameter_list);
 }
 
 /**
- * tangent_formula_pane_get_message:
+ * tangent_formula_pane_get_parameter:
  * @self: a #TangentFormulaPane
+ * @index: the slider's index, from 0
  *
- * Returns: (transfer none) (nullable): the error or notice shown, if any
+ * Returns: (transfer none) (nullable): the slider's row, or %NULL past the end
  */
-const char *
-tangent_formula_pane_get_message (TangentFormulaPane *self)
+TangentParameterRow *
+tangent_formula_pane_get_parameter (TangentFormulaPane *self,
+                                    guint               index)
 {
   g_return_val_if_fail (TANGENT_IS_FORMULA_PANE (self), NULL);
 
-  if (!gtk_widget_get_visible (GTK_WIDGET (self->message_label)))
-    return NULL;
+  return (TangentParameterRow *) gtk_list_box_get_row_at_index (self->parameter_list, index);
+}
 
-  return gtk_label_get_text (self->message_label);
+/**
+ * tangent_formula_pane_insert_parameter:
+ * @self: a #TangentFormulaPane
+ * @index: where, from 0; past the end appends
+ *
+ * Returns: (transfer none): a new slider, to be set up by the caller
+ */
+TangentParameterRow *
+tangent_formula_pane_insert_parameter (TangentFormulaPane *self,
+                                       guint               index)
+{
+  TangentParameterRow *row;
+
+  g_return_val_if_fail (TANGENT_IS_FORMULA_PANE (self), NULL);
+
+  row = TANGENT_PARAMETER_ROW (tangent_parameter_row_new ());
+  gtk_list_box_insert (self->parameter_list, GTK_WIDGET (row),
+                       index >= tangent_formula_pane_get_n_parameters (self) ? -1 : (int) index);
+  gtk_widget_set_visible (self->parameter_group, TRUE);
+  return row;
+}
+
+void
+tangent_formula_pane_remove_parameter (TangentFormulaPane *self,
+                                       guint               index)
+{
+  TangentParameterRow *row;
+
+  g_return_if_fail (TANGENT_IS_FORMULA_PANE (self));
+
+  row = tangent_formula_pane_get_parameter (self, index);
+  g_return_if_fail (row != NULL);
+
+  gtk_list_box_remove (self->parameter_list, GTK_WIDGET (row));
+  gtk_widget_set_visible (self->parameter_group,
+                          tangent_formula_pane_get_n_parameters (self) > 0);
 }

@@ -1,4 +1,4 @@
-/* tangent-plot-view.c: the widget that shows a 2-D plot
+/* tangent-plot-view.c: the widget that shows a session's view
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -13,28 +13,167 @@
 #include <string.h>
 
 #include "tangent-axes.h"
+#include "tangent-compile.h"
 #include "tangent-curve.h"
+#include "tangent-document.h"
 #include "tangent-plot-view.h"
 
-/* The plot hosts, src/plot draws: this widget turns its size and the theme
- * into a viewport and a style and hands both to the plot layer. */
+/* The plot hosts, src/plot draws. The view keeps what it compiled from the
+ * session (a scene) and draws it at every frame; a change of rows marks the
+ * scene stale, and the next frame rebuilds it, so that typing never waits
+ * for more than one frame and several changes in a frame cost one rebuild.
+ * A change of parameter values only redraws. Dragging pans, scrolling and
+ * pinching zoom; both write the session's view bounds. */
+
+/* One scroll step zooms by this factor. */
+#define SCROLL_ZOOM 1.15
+/* Arrow keys pan by this part of the plot. */
+#define KEY_PAN 0.1
+/* Ranges stay within these widths, so that ticks can be labelled. */
+#define MIN_RANGE 1e-9
+#define MAX_RANGE 1e12
+
+typedef struct
+{
+  TangentProgram *prog;
+  TangentColor    color;
+} SceneCurve;
+
+typedef struct
+{
+  TangentDocument *document;
+  GArray          *curves;   /* SceneCurve */
+} Scene;
+
 struct _TangentPlotView
 {
-  GtkWidget     parent_instance;
+  GtkWidget        parent_instance;
+
+  /* Borrowed */
+  TangentSession  *session;
 
   /* Owned */
-  TangentProgram      *program;
-  double              *params;
-  TangentCurveSamples *samples;
-
-  double               xmin;
-  double               xmax;
-  /* What samples were taken for: a redraw at the same size and range
-   * (theme change, window focus) does not sample again. */
-  TangentViewport      sampled_vp;
+  Scene           *scene;
+  gboolean         stale;
+  guint            n_rebuilds;
+  TangentViewport  drawn;        /* data bounds and plot area of the last frame */
+  gboolean         has_drawn;
+  double           start[4];     /* bounds when a drag or pinch began */
+  double           pointer_x;
+  double           pointer_y;
+  double           pinch_x;
+  double           pinch_y;
 };
 
 G_DEFINE_FINAL_TYPE (TangentPlotView, tangent_plot_view, GTK_TYPE_WIDGET)
+
+enum {
+  VIEW_CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static void
+scene_free (Scene *scene)
+{
+  if (scene == NULL)
+    return;
+
+  for (guint i = 0; i < scene->curves->len; i++)
+    tangent_program_unref (g_array_index (scene->curves, SceneCurve, i).prog);
+  g_array_unref (scene->curves);
+  tangent_document_free (scene->document);
+  g_free (scene);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Scene, scene_free)
+
+static gboolean
+parse_color (const char   *text,
+             TangentColor *color)
+{
+  GdkRGBA rgba;
+
+  if (text == NULL || !gdk_rgba_parse (&rgba, text))
+    return FALSE;
+
+  *color = (TangentColor) { rgba.red, rgba.green, rgba.blue, 1 };
+  return TRUE;
+}
+
+static void
+apply_parameters (Scene                *scene,
+                  const TangentSession *session)
+{
+  for (guint i = 0; i < session->parameters->len; i++)
+    {
+      const TangentSessionParameter *p = g_ptr_array_index (session->parameters, i);
+      int slot = p->name != NULL ? tangent_document_lookup_parameter (scene->document, p->name)
+                                 : -1;
+
+      if (slot >= 0 && isfinite (p->value))
+        tangent_document_set_parameter_value (scene->document, slot, p->value);
+    }
+}
+
+/* Compiles the visible rows that are functions of x. */
+static Scene *
+scene_new (const TangentSession   *session,
+           const TangentPlotStyle *style)
+{
+  g_autoptr(Scene) scene = g_new0 (Scene, 1);
+  guint n_params;
+  guint next = 0;
+
+  scene->document = tangent_document_new ();
+  scene->curves = g_array_new (FALSE, FALSE, sizeof (SceneCurve));
+
+  for (guint i = 0; i < session->parameters->len; i++)
+    {
+      const TangentSessionParameter *p = g_ptr_array_index (session->parameters, i);
+
+      if (p->name != NULL)
+        tangent_document_add_free_parameter (scene->document, p->name);
+    }
+  for (guint i = 0; i < session->formulas->len; i++)
+    {
+      const TangentSessionFormula *f = g_ptr_array_index (session->formulas, i);
+      const char *text = f->text != NULL ? f->text : "";
+
+      tangent_document_append_row (scene->document, text, strlen (text));
+    }
+  tangent_document_resolve (scene->document);
+  apply_parameters (scene, session);
+  n_params = tangent_document_get_n_parameters (scene->document);
+
+  for (guint i = 0; i < session->formulas->len; i++)
+    {
+      const TangentSessionFormula *f = g_ptr_array_index (session->formulas, i);
+      const TangentNode *expr;
+      SceneCurve curve;
+
+      if (!f->visible || tangent_document_get_row_error (scene->document, i, NULL, NULL) != NULL
+          || tangent_document_get_row_kind (scene->document, i) == TANGENT_ROW_PARAMETER
+          || tangent_document_get_row_kind (scene->document, i) == TANGENT_ROW_RELATION)
+        continue;
+
+      expr = tangent_document_get_row_expr (scene->document, i);
+      if (expr == NULL || expr->kind == TANGENT_NODE_TUPLE
+          || tangent_node_depends_on (expr, TANGENT_VARIABLE_Y)
+          || tangent_node_depends_on (expr, TANGENT_VARIABLE_Z))
+        continue;
+
+      curve.prog = tangent_compile (expr, n_params, NULL);
+      if (curve.prog == NULL)
+        continue;
+      if (!parse_color (f->color, &curve.color))
+        curve.color = *tangent_plot_style_get_curve_color (style, next++);
+      g_array_append_val (scene->curves, curve);
+    }
+
+  return g_steal_pointer (&scene);
+}
 
 static void
 color_from_rgba (TangentColor  *color,
@@ -77,45 +216,371 @@ tangent_plot_view_snapshot (GtkWidget   *widget,
   TangentPlotView *self = TANGENT_PLOT_VIEW (widget);
   int width = gtk_widget_get_width (widget);
   int height = gtk_widget_get_height (widget);
-  double yhalf;
-  TangentViewport vp;
+  const TangentSessionView *view;
   TangentPlotStyle style;
+  TangentViewport vp;
   cairo_t *cr;
 
-  if (width <= 0 || height <= 0)
+  if (width <= 0 || height <= 0 || self->session == NULL)
     return;
 
-  /* Equal aspect: one unit is as long on both axes, centred on y = 0. */
-  yhalf = (self->xmax - self->xmin) * height / width / 2;
+  view = self->session->view;
+  style_from_theme (self, &style);
+
+  if (self->scene == NULL || self->stale)
+    {
+      g_clear_pointer (&self->scene, scene_free);
+      self->scene = scene_new (self->session, &style);
+      self->stale = FALSE;
+      self->n_rebuilds++;
+    }
+  else
+    apply_parameters (self->scene, self->session);
+
   vp = (TangentViewport) {
-    .xmin = self->xmin, .xmax = self->xmax,
-    .ymin = -yhalf, .ymax = yhalf,
+    .xmin = view->xmin, .xmax = view->xmax,
+    .ymin = view->ymin, .ymax = view->ymax,
     .left = 0, .top = 0, .width = width, .height = height,
   };
-
-  style_from_theme (self, &style);
+  self->drawn = vp;
+  self->has_drawn = TRUE;
 
   cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
   tangent_axes_draw (cr, &vp, &style);
-
-  if (self->program != NULL)
+  for (guint i = 0; i < self->scene->curves->len; i++)
     {
-      if (self->samples == NULL || memcmp (&vp, &self->sampled_vp, sizeof vp) != 0)
-        {
-          g_clear_pointer (&self->samples, tangent_curve_samples_free);
-          self->samples = tangent_curve_sample (&vp, self->program, self->params);
-          self->sampled_vp = vp;
-        }
-      tangent_curve_draw_samples (cr, &vp, tangent_plot_style_get_curve_color (&style, 0),
-                                  style.curve_width, self->samples);
+      const SceneCurve *curve = &g_array_index (self->scene->curves, SceneCurve, i);
+
+      tangent_curve_draw_program (cr, &vp, &curve->color, style.curve_width, curve->prog,
+                                  tangent_document_get_parameter_values (self->scene->document));
+    }
+  cairo_destroy (cr);
+}
+
+/* Pan and zoom ----------------------------------------------------------- */
+
+static void
+get_bounds (TangentPlotView *self,
+            double           bounds[4])
+{
+  const TangentSessionView *view = self->session->view;
+
+  bounds[0] = view->xmin;
+  bounds[1] = view->xmax;
+  bounds[2] = view->ymin;
+  bounds[3] = view->ymax;
+}
+
+/* The plot area of the last frame, in widget coordinates, and the data
+ * bounds it showed (which equal aspect may have widened). */
+static TangentViewport
+get_drawn (TangentPlotView *self)
+{
+  const TangentSessionView *view = self->session->view;
+
+  if (self->has_drawn && self->drawn.width > 0 && self->drawn.height > 0)
+    return self->drawn;
+
+  return (TangentViewport) {
+    view->xmin, view->xmax, view->ymin, view->ymax,
+    0, 0, MAX (gtk_widget_get_width (GTK_WIDGET (self)), 1),
+    MAX (gtk_widget_get_height (GTK_WIDGET (self)), 1),
+  };
+}
+
+static gboolean
+range_ok (double lo,
+          double hi)
+{
+  double mid = fabs (lo / 2 + hi / 2);
+
+  return isfinite (lo) && isfinite (hi) && hi - lo > MIN_RANGE * MAX (mid, 1)
+         && hi - lo < MAX_RANGE;
+}
+
+/**
+ * tangent_plot_view_set_bounds:
+ * @self: a #TangentPlotView
+ * @xmin: left end of the x range
+ * @xmax: right end
+ * @ymin: bottom end of the y range
+ * @ymax: top end
+ *
+ * Shows another part of the plane: writes the session's view bounds and
+ * emits #TangentPlotView::view-changed. Ranges that are empty, not finite,
+ * too narrow to label or too wide are refused.
+ */
+void
+tangent_plot_view_set_bounds (TangentPlotView *self,
+                              double           xmin,
+                              double           xmax,
+                              double           ymin,
+                              double           ymax)
+{
+  TangentSessionView *view;
+
+  g_return_if_fail (TANGENT_IS_PLOT_VIEW (self));
+
+  if (self->session == NULL || !range_ok (xmin, xmax) || !range_ok (ymin, ymax))
+    return;
+
+  view = self->session->view;
+  if (view->xmin == xmin && view->xmax == xmax && view->ymin == ymin && view->ymax == ymax)
+    return;
+
+  view->xmin = xmin;
+  view->xmax = xmax;
+  view->ymin = ymin;
+  view->ymax = ymax;
+  /* The drawn area holds until the next frame; its bounds are the new ones. */
+  self->drawn.xmin = xmin;
+  self->drawn.xmax = xmax;
+  self->drawn.ymin = ymin;
+  self->drawn.ymax = ymax;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+  g_signal_emit (self, signals[VIEW_CHANGED], 0);
+}
+
+/* Zooms @bounds by @factor (above 1: out) keeping the point under the
+ * widget position (@x, @y) where it is. */
+static void
+zoom_bounds (TangentPlotView *self,
+             const double     bounds[4],
+             double           x,
+             double           y,
+             double           factor)
+{
+  TangentViewport vp = get_drawn (self);
+  double fx, fy, cx, cy, w, h;
+
+  if (!(factor > 0) || !isfinite (factor))
+    return;
+
+  /* Where the point lies in the plot area, 0 … 1 from the left and bottom. */
+  fx = CLAMP ((x - vp.left) / vp.width, 0, 1);
+  fy = CLAMP (1 - (y - vp.top) / vp.height, 0, 1);
+  w = (bounds[1] - bounds[0]) * factor;
+  h = (bounds[3] - bounds[2]) * factor;
+  cx = bounds[0] + fx * (bounds[1] - bounds[0]);
+  cy = bounds[2] + fy * (bounds[3] - bounds[2]);
+  tangent_plot_view_set_bounds (self, cx - fx * w, cx + (1 - fx) * w, cy - fy * h,
+                                cy + (1 - fy) * h);
+}
+
+/**
+ * tangent_plot_view_zoom_at:
+ * @self: a #TangentPlotView
+ * @x: a position in the widget
+ * @y: a position in the widget
+ * @factor: how much wider the ranges become (below 1: zoom in)
+ *
+ * Zooms keeping the point under (@x, @y) in place.
+ */
+void
+tangent_plot_view_zoom_at (TangentPlotView *self,
+                           double           x,
+                           double           y,
+                           double           factor)
+{
+  double bounds[4];
+
+  g_return_if_fail (TANGENT_IS_PLOT_VIEW (self));
+
+  if (self->session == NULL)
+    return;
+
+  get_bounds (self, bounds);
+  zoom_bounds (self, bounds, x, y, factor);
+}
+
+/* Zooms about the middle of the plot. */
+void
+tangent_plot_view_zoom (TangentPlotView *self,
+                        double           factor)
+{
+  TangentViewport vp;
+
+  g_return_if_fail (TANGENT_IS_PLOT_VIEW (self));
+
+  if (self->session == NULL)
+    return;
+
+  vp = get_drawn (self);
+  tangent_plot_view_zoom_at (self, vp.left + vp.width / 2, vp.top + vp.height / 2, factor);
+}
+
+static void
+pan_bounds (TangentPlotView *self,
+            const double     bounds[4],
+            double           dx,
+            double           dy)
+{
+  TangentViewport vp = get_drawn (self);
+  double sx = (bounds[1] - bounds[0]) / vp.width;
+  double sy = (bounds[3] - bounds[2]) / vp.height;
+
+  tangent_plot_view_set_bounds (self, bounds[0] - dx * sx, bounds[1] - dx * sx,
+                                bounds[2] + dy * sy, bounds[3] + dy * sy);
+}
+
+/**
+ * tangent_plot_view_pan:
+ * @self: a #TangentPlotView
+ * @dx: how far the picture moves right, in widget pixels
+ * @dy: how far it moves down
+ *
+ * Moves the picture as a drag by (@dx, @dy) does.
+ */
+void
+tangent_plot_view_pan (TangentPlotView *self,
+                       double           dx,
+                       double           dy)
+{
+  double bounds[4];
+
+  g_return_if_fail (TANGENT_IS_PLOT_VIEW (self));
+
+  if (self->session == NULL)
+    return;
+
+  get_bounds (self, bounds);
+  pan_bounds (self, bounds, dx, dy);
+}
+
+static void
+on_drag_begin (TangentPlotView *self,
+               double           x,
+               double           y,
+               GtkGestureDrag  *gesture)
+{
+  if (self->session == NULL)
+    {
+      gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_DENIED);
+      return;
     }
 
-  cairo_destroy (cr);
+  get_bounds (self, self->start);
+  gtk_widget_set_cursor_from_name (GTK_WIDGET (self), "grabbing");
+  gtk_widget_grab_focus (GTK_WIDGET (self));
+}
+
+static void
+on_drag_update (TangentPlotView *self,
+                double           dx,
+                double           dy)
+{
+  if (self->session != NULL)
+    pan_bounds (self, self->start, dx, dy);
+}
+
+static void
+on_drag_end (TangentPlotView *self)
+{
+  gtk_widget_set_cursor_from_name (GTK_WIDGET (self), "grab");
+}
+
+static void
+on_motion (TangentPlotView *self,
+           double           x,
+           double           y)
+{
+  self->pointer_x = x;
+  self->pointer_y = y;
+}
+
+static gboolean
+on_scroll (TangentPlotView *self,
+           double           dx,
+           double           dy)
+{
+  if (self->session == NULL || dy == 0)
+    return FALSE;
+
+  tangent_plot_view_zoom_at (self, self->pointer_x, self->pointer_y, pow (SCROLL_ZOOM, dy));
+  return TRUE;
+}
+
+static void
+on_pinch_begin (TangentPlotView *self,
+                GdkEventSequence *sequence,
+                GtkGesture      *gesture)
+{
+  if (self->session == NULL)
+    return;
+
+  get_bounds (self, self->start);
+  if (!gtk_gesture_get_bounding_box_center (gesture, &self->pinch_x, &self->pinch_y))
+    {
+      TangentViewport vp = get_drawn (self);
+
+      self->pinch_x = vp.left + vp.width / 2;
+      self->pinch_y = vp.top + vp.height / 2;
+    }
+}
+
+static void
+on_pinch_scale_changed (TangentPlotView *self,
+                        double           scale)
+{
+  if (self->session != NULL && scale > 0)
+    zoom_bounds (self, self->start, self->pinch_x, self->pinch_y, 1 / scale);
+}
+
+static gboolean
+on_key_pressed (TangentPlotView *self,
+                guint            keyval,
+                guint            keycode,
+                GdkModifierType  state)
+{
+  TangentViewport vp;
+
+  if (self->session == NULL || (state & (GDK_CONTROL_MASK | GDK_ALT_MASK)) != 0)
+    return FALSE;
+
+  vp = get_drawn (self);
+  switch (keyval)
+    {
+    case GDK_KEY_Left:
+    case GDK_KEY_KP_Left:
+      tangent_plot_view_pan (self, vp.width * KEY_PAN, 0);
+      return TRUE;
+
+    case GDK_KEY_Right:
+    case GDK_KEY_KP_Right:
+      tangent_plot_view_pan (self, -vp.width * KEY_PAN, 0);
+      return TRUE;
+
+    case GDK_KEY_Up:
+    case GDK_KEY_KP_Up:
+      tangent_plot_view_pan (self, 0, vp.height * KEY_PAN);
+      return TRUE;
+
+    case GDK_KEY_Down:
+    case GDK_KEY_KP_Down:
+      tangent_plot_view_pan (self, 0, -vp.height * KEY_PAN);
+      return TRUE;
+
+    case GDK_KEY_plus:
+    case GDK_KEY_equal:
+    case GDK_KEY_KP_Add:
+      tangent_plot_view_zoom (self, 1 / SCROLL_ZOOM);
+      return TRUE;
+
+    case GDK_KEY_minus:
+    case GDK_KEY_KP_Subtract:
+      tangent_plot_view_zoom (self, SCROLL_ZOOM);
+      return TRUE;
+
+    default:
+      return FALSE;
+    }
 }
 
 static void
 on_dark_changed (TangentPlotView *self)
 {
+  /* The colour cycle changes with the style. */
+  self->stale = TRUE;
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
@@ -124,9 +589,7 @@ tangent_plot_view_finalize (GObject *object)
 {
   TangentPlotView *self = TANGENT_PLOT_VIEW (object);
 
-  g_clear_pointer (&self->program, tangent_program_unref);
-  g_clear_pointer (&self->params, g_free);
-  g_clear_pointer (&self->samples, tangent_curve_samples_free);
+  g_clear_pointer (&self->scene, scene_free);
 
   G_OBJECT_CLASS (tangent_plot_view_parent_class)->finalize (object);
 }
@@ -141,6 +604,14 @@ tangent_plot_view_class_init (TangentPlotViewClass *klass)
 
   widget_class->snapshot = tangent_plot_view_snapshot;
 
+  /**
+   * TangentPlotView::view-changed:
+   *
+   * The user panned or zoomed: the session's view bounds changed.
+   */
+  signals[VIEW_CHANGED] = g_signal_new ("view-changed", G_TYPE_FROM_CLASS (klass),
+                                        G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+
   gtk_widget_class_set_css_name (widget_class, "plotview");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);
 }
@@ -148,15 +619,50 @@ tangent_plot_view_class_init (TangentPlotViewClass *klass)
 static void
 tangent_plot_view_init (TangentPlotView *self)
 {
-  self->xmin = -7;
-  self->xmax = 7;
+  GtkWidget *widget = GTK_WIDGET (self);
+  GtkGesture *drag, *pinch;
+  GtkEventController *scroll, *motion, *key;
 
-  gtk_widget_set_hexpand (GTK_WIDGET (self), TRUE);
-  gtk_widget_set_vexpand (GTK_WIDGET (self), TRUE);
-  gtk_widget_set_size_request (GTK_WIDGET (self), 200, 200);
+  gtk_widget_set_hexpand (widget, TRUE);
+  gtk_widget_set_vexpand (widget, TRUE);
+  gtk_widget_set_size_request (widget, 200, 200);
+  gtk_widget_set_focusable (widget, TRUE);
+  gtk_widget_set_cursor_from_name (widget, "grab");
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Plot"),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                  _("Drag or use the arrow keys to move, scroll or press plus "
+                                    "and minus to zoom"),
                                   -1);
+
+  drag = gtk_gesture_drag_new ();
+  g_signal_connect_object (drag, "drag-begin", G_CALLBACK (on_drag_begin), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (drag, "drag-update", G_CALLBACK (on_drag_update), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (drag, "drag-end", G_CALLBACK (on_drag_end), self, G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (widget, GTK_EVENT_CONTROLLER (drag));
+
+  pinch = gtk_gesture_zoom_new ();
+  g_signal_connect_object (pinch, "begin", G_CALLBACK (on_pinch_begin), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (pinch, "scale-changed", G_CALLBACK (on_pinch_scale_changed), self,
+                           G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (widget, GTK_EVENT_CONTROLLER (pinch));
+  gtk_gesture_group (pinch, drag);
+
+  scroll = gtk_event_controller_scroll_new (GTK_EVENT_CONTROLLER_SCROLL_VERTICAL);
+  g_signal_connect_object (scroll, "scroll", G_CALLBACK (on_scroll), self, G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (widget, scroll);
+
+  motion = gtk_event_controller_motion_new ();
+  g_signal_connect_object (motion, "enter", G_CALLBACK (on_motion), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (motion, "motion", G_CALLBACK (on_motion), self, G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (widget, motion);
+
+  key = gtk_event_controller_key_new ();
+  g_signal_connect_object (key, "key-pressed", G_CALLBACK (on_key_pressed), self,
+                           G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (widget, key);
 
   g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
                            G_CALLBACK (on_dark_changed), self, G_CONNECT_SWAPPED);
@@ -169,61 +675,85 @@ tangent_plot_view_new (void)
 }
 
 /**
- * tangent_plot_view_set_program:
+ * tangent_plot_view_set_session:
  * @self: a #TangentPlotView
- * @program: (nullable): a function of x to draw, or %NULL for none
- * @params: (nullable) (array length=n_params): its parameter values
- * @n_params: the number of parameters @program takes
+ * @session: (nullable): the session to draw, or %NULL
  *
- * Draws @program, sampled adaptively for the view's size. The view keeps
- * a reference to @program and a copy of @params: set it again when a
- * parameter changes.
+ * Draws @session's main view. The view borrows @session, and writes its
+ * view bounds when the user pans or zooms: the owner sets it to %NULL
+ * before freeing it.
  */
 void
-tangent_plot_view_set_program (TangentPlotView      *self,
-                               const TangentProgram *program,
-                               const double         *params,
-                               guint                 n_params)
+tangent_plot_view_set_session (TangentPlotView *self,
+                               TangentSession  *session)
 {
   g_return_if_fail (TANGENT_IS_PLOT_VIEW (self));
-  g_return_if_fail (program == NULL || tangent_program_get_n_params (program) == n_params);
-  g_return_if_fail (params != NULL || n_params == 0);
 
-  g_clear_pointer (&self->program, tangent_program_unref);
-  g_clear_pointer (&self->params, g_free);
-  g_clear_pointer (&self->samples, tangent_curve_samples_free);
+  self->session = session;
+  self->has_drawn = FALSE;
+  g_clear_pointer (&self->scene, scene_free);
+  self->stale = TRUE;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
 
-  if (program != NULL)
+/* The session's rows or parameters changed: rebuild at the next frame. */
+void
+tangent_plot_view_rows_changed (TangentPlotView *self)
+{
+  g_return_if_fail (TANGENT_IS_PLOT_VIEW (self));
+
+  self->stale = TRUE;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/* Only parameter values changed: draw again with the same programs. */
+void
+tangent_plot_view_parameters_changed (TangentPlotView *self)
+{
+  g_return_if_fail (TANGENT_IS_PLOT_VIEW (self));
+
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/**
+ * tangent_plot_view_get_plot_area:
+ * @self: a #TangentPlotView
+ * @area: (out): the area inside the axes, in widget coordinates
+ * @bounds: (out) (array fixed-size=4) (optional): the data bounds it
+ *   shows: xmin, xmax, ymin, ymax
+ *
+ * Where the last frame drew the plane, for pointer positions and tests.
+ *
+ * Returns: whether a frame was drawn, so that @area is known
+ */
+gboolean
+tangent_plot_view_get_plot_area (TangentPlotView *self,
+                                 graphene_rect_t *area,
+                                 double          *bounds)
+{
+  g_return_val_if_fail (TANGENT_IS_PLOT_VIEW (self), FALSE);
+  g_return_val_if_fail (area != NULL, FALSE);
+
+  if (!self->has_drawn)
+    return FALSE;
+
+  graphene_rect_init (area, self->drawn.left, self->drawn.top, self->drawn.width,
+                      self->drawn.height);
+  if (bounds != NULL)
     {
-      self->program = tangent_program_ref ((TangentProgram *) program);
-      self->params = n_params > 0 ? g_memdup2 (params, n_params * sizeof (double)) : NULL;
+      bounds[0] = self->drawn.xmin;
+      bounds[1] = self->drawn.xmax;
+      bounds[2] = self->drawn.ymin;
+      bounds[3] = self->drawn.ymax;
     }
-  gtk_widget_queue_draw (GTK_WIDGET (self));
+  return TRUE;
 }
 
-void
-tangent_plot_view_get_x_range (TangentPlotView *self,
-                               double          *xmin,
-                               double          *xmax)
+/* How often the view compiled the session: a slider's move must not. */
+guint
+tangent_plot_view_get_n_rebuilds (TangentPlotView *self)
 {
-  g_return_if_fail (TANGENT_IS_PLOT_VIEW (self));
+  g_return_val_if_fail (TANGENT_IS_PLOT_VIEW (self), 0);
 
-  if (xmin != NULL)
-    *xmin = self->xmin;
-  if (xmax != NULL)
-    *xmax = self->xmax;
-}
-
-void
-tangent_plot_view_set_x_range (TangentPlotView *self,
-                               double           xmin,
-                               double           xmax)
-{
-  g_return_if_fail (TANGENT_IS_PLOT_VIEW (self));
-  g_return_if_fail (isfinite (xmin) && isfinite (xmax) && xmax > xmin);
-
-  self->xmin = xmin;
-  self->xmax = xmax;
-  g_clear_pointer (&self->samples, tangent_curve_samples_free);
-  gtk_widget_queue_draw (GTK_WIDGET (self));
+  return self->n_rebuilds;
 }

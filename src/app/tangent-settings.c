@@ -143,7 +143,7 @@ tangent_settings_class_init (TangentSettingsClass *klass)
     g_param_spec_boolean ("window-maximized", NULL, NULL, FALSE,
                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_PANE_POSITION] =
-    g_param_spec_int ("pane-position", NULL, NULL, 0, G_MAXINT, 340,
+    g_param_spec_int ("pane-position", NULL, NULL, 0, G_MAXINT, 380,
                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
