@@ -37,6 +37,7 @@ init_common (TangentPlotStyle *style)
   style->curve_width = 2.0;
   style->tick_length = 5.0;
   g_strlcpy (style->font, "Sans 10", sizeof style->font);
+  style->no_text = FALSE;
 }
 
 /* The print style: what a figure for a lecture looks like, whatever the

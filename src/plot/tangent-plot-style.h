@@ -25,6 +25,9 @@ typedef struct
   double       curve_width;
   double       tick_length;
   char         font[64];     /* Pango font description */
+
+  /* Figures (tangent-figure.c) */
+  gboolean     no_text;      /* draw no text: golden images in tests only */
 } TangentPlotStyle;
 
 void tangent_plot_style_init_light (TangentPlotStyle *style);

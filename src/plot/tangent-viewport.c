@@ -49,3 +49,38 @@ tangent_viewport_from_py (const TangentViewport *vp,
 {
   return vp->ymax - (py - vp->top) / vp->height * (vp->ymax - vp->ymin);
 }
+
+/**
+ * tangent_viewport_equal_aspect:
+ * @vp: a valid viewport
+ *
+ * Keeps the data ranges and narrows the device rectangle in one direction,
+ * centred in the space it had, until both axes have the same scale.
+ */
+void
+tangent_viewport_equal_aspect (TangentViewport *vp)
+{
+  double sx, sy;
+
+  g_return_if_fail (vp != NULL);
+
+  if (!tangent_viewport_is_valid (vp))
+    return;
+
+  sx = vp->width / (vp->xmax - vp->xmin);
+  sy = vp->height / (vp->ymax - vp->ymin);
+  if (sx > sy)
+    {
+      double w = sy * (vp->xmax - vp->xmin);
+
+      vp->left += (vp->width - w) / 2;
+      vp->width = w;
+    }
+  else if (sy > sx)
+    {
+      double h = sx * (vp->ymax - vp->ymin);
+
+      vp->top += (vp->height - h) / 2;
+      vp->height = h;
+    }
+}

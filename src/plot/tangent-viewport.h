@@ -29,5 +29,8 @@ double   tangent_viewport_from_px  (const TangentViewport *vp,
                                     double                 px);
 double   tangent_viewport_from_py  (const TangentViewport *vp,
                                     double                 py);
+/* Shrinks the device rectangle about its centre so that a unit of x and a
+ * unit of y are equally long (circles stay round). */
+void     tangent_viewport_equal_aspect (TangentViewport   *vp);
 
 G_END_DECLS
