@@ -3,8 +3,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * Each file is read back by a different program than the one that wrote
- * it: PNG by cairo's decoder (libpng) plus a chunk walk with a CRC written
- * here, SVG by GMarkup, PDF by poppler's pdfinfo. Expected sizes are
+ * it: PNG by cairo's decoder plus a chunk walk with a CRC written here,
+ * SVG by GMarkup, PDF by poppler's pdfinfo. Expected sizes are
  * worked out by hand in the comments.
  */
 
@@ -13,6 +13,7 @@
 #include <errno.h>
 #include <glib/gstdio.h>
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "tangent-export.h"
@@ -255,6 +256,49 @@ test_png (void)
     }
 
   g_assert_cmpuint (count_files (dir), ==, 0);
+  remove_dir (dir);
+}
+
+/* Left half left transparent, right half blue at half opacity. */
+static void
+draw_translucent (cairo_t  *cr,
+                  double    width,
+                  double    height,
+                  gpointer  user_data)
+{
+  cairo_set_source_rgba (cr, 0, 0, 1, 0.5);
+  cairo_rectangle (cr, width / 2, 0, width / 2, height);
+  cairo_fill (cr);
+}
+
+/* A figure that is not opaque keeps its alpha: PNG stores straight
+ * colours, cairo premultiplied ones, so half-opaque blue decodes as alpha
+ * 0x80 and blue 0x80 (±1 for rounding both ways), and nothing as zero. */
+static void
+test_png_alpha (void)
+{
+  g_autofree char *dir = temp_dir ();
+  g_autofree char *path = g_build_filename (dir, "alpha.png", NULL);
+  g_autoptr(GError) error = NULL;
+  cairo_surface_t *image;
+  const guint8 *data;
+  guint32 left, right;
+
+  g_assert_true (tangent_export_figure (path, TANGENT_EXPORT_PNG, 40, 20, 96, draw_translucent,
+                                        NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  image = cairo_image_surface_create_from_png (path);
+  g_assert_cmpint (cairo_surface_status (image), ==, CAIRO_STATUS_SUCCESS);
+  g_assert_cmpint (cairo_image_surface_get_format (image), ==, CAIRO_FORMAT_ARGB32);
+  data = cairo_image_surface_get_data (image);
+  left = *(const guint32 *) (data + 10 * cairo_image_surface_get_stride (image) + 5 * 4);
+  right = *(const guint32 *) (data + 10 * cairo_image_surface_get_stride (image) + 35 * 4);
+  g_assert_cmphex (left, ==, 0);
+  g_assert_cmpint (abs ((int) (right >> 24) - 0x80), <=, 1);
+  g_assert_cmpint (abs ((int) (right & 0xff) - 0x80), <=, 1);
+  g_assert_cmphex (right & 0x00ffff00, ==, 0);
+  cairo_surface_destroy (image);
+  g_remove (path);
   remove_dir (dir);
 }
 
@@ -534,6 +578,7 @@ main (int   argc,
 
   g_test_add_func ("/plot/export/format-from-path", test_format_from_path);
   g_test_add_func ("/plot/export/png", test_png);
+  g_test_add_func ("/plot/export/png-alpha", test_png_alpha);
   g_test_add_func ("/plot/export/svg", test_svg);
   g_test_add_func ("/plot/export/pdf", test_pdf);
   g_test_add_func ("/plot/export/atomic", test_atomic);

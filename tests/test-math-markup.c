@@ -33,6 +33,9 @@ static const struct { const char *in; const char *want; } formula_cases[] = {
   { "a1", "<i>a</i><sub>1</sub>" },
   { "alpha*t", "<i>α</i>·<i>t</i>" },
   { "sinx", "sin" THIN "<i>x</i>" },
+  { "sin x", "sin" THIN "<i>x</i>" },
+  { "sin(x)", "sin(<i>x</i>)" },
+  { "x y", "<i>x</i><i>y</i>" },
   { "2pi", "2π" },
   { "e^x", "e<sup><i>x</i></sup>" },
   { "f'(x)", "<i>f</i>′(<i>x</i>)" },
@@ -41,6 +44,8 @@ static const struct { const char *in; const char *want; } formula_cases[] = {
   { "x < 1", "<i>x</i> &lt; 1" },
   { "a & b", "<i>a</i>&amp;<i>b</i>" },
   { "log10(x)", "log10(<i>x</i>)" },
+  { "T_9 ± b(x)", "<i>T</i><sub>9</sub> ± <i>b</i>(<i>x</i>)" },
+  { "±1", "±1" },
   { "", "" },
 };
 

@@ -259,23 +259,37 @@ tangent_axes_create_layout (cairo_t                *cr,
                             const TangentPlotStyle *style,
                             double                  scale)
 {
+  static const cairo_user_data_key_t context_key;
   g_autoptr(PangoFontDescription) font = NULL;
-  cairo_font_options_t *options;
-  PangoLayout *layout;
   PangoContext *context;
+  PangoLayout *layout;
 
   g_return_val_if_fail (cr != NULL, NULL);
   g_return_val_if_fail (style != NULL, NULL);
 
-  layout = pango_cairo_create_layout (cr);
-  context = pango_layout_get_context (layout);
-  options = cairo_font_options_create ();
-  cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
-  cairo_font_options_set_hint_style (options, CAIRO_HINT_STYLE_NONE);
-  pango_cairo_context_set_font_options (context, options);
-  cairo_font_options_destroy (options);
-  pango_context_set_round_glyph_positions (context, FALSE);
-  pango_layout_context_changed (layout);
+  /* One context per cairo_t, kept on it: a figure makes dozens of
+   * layouts, and a fresh context for each costs more than the text. */
+  context = cairo_get_user_data (cr, &context_key);
+  if (context == NULL)
+    {
+      cairo_font_options_t *options = cairo_font_options_create ();
+
+      context = pango_cairo_create_context (cr);
+      cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
+      cairo_font_options_set_hint_style (options, CAIRO_HINT_STYLE_NONE);
+      pango_cairo_context_set_font_options (context, options);
+      cairo_font_options_destroy (options);
+      pango_context_set_round_glyph_positions (context, FALSE);
+      if (cairo_set_user_data (cr, &context_key, context, g_object_unref) != CAIRO_STATUS_SUCCESS)
+        g_clear_object (&context);
+    }
+  if (context != NULL)
+    {
+      pango_cairo_update_context (cr, context);
+      layout = pango_layout_new (context);
+    }
+  else
+    layout = pango_cairo_create_layout (cr);
 
   font = pango_font_description_from_string (style->font);
   if (scale != 1 && pango_font_description_get_size (font) > 0)
@@ -483,6 +497,30 @@ tangent_axes_draw_frame_background (cairo_t                   *cr,
   cairo_restore (cr);
 }
 
+/* A coordinate (x when vertical, else y) moved to where a line of the
+ * given width covers whole device pixels: pixel centres for an odd number
+ * of device pixels, pixel edges for an even one. */
+static double
+crisp_device (cairo_t  *cr,
+              double    v,
+              gboolean  vertical,
+              double    width)
+{
+  double x = vertical ? v : 0, y = vertical ? 0 : v;
+  double dx = width, dy = width;
+  long pixels;
+
+  cairo_user_to_device_distance (cr, &dx, &dy);
+  pixels = lround (fabs (vertical ? dx : dy));
+  cairo_user_to_device (cr, &x, &y);
+  if (vertical)
+    x = pixels % 2 == 1 ? floor (x) + 0.5 : round (x);
+  else
+    y = pixels % 2 == 1 ? floor (y) + 0.5 : round (y);
+  cairo_device_to_user (cr, &x, &y);
+  return vertical ? x : y;
+}
+
 static void
 show_at (cairo_t     *cr,
          PangoLayout *layout,
@@ -538,20 +576,25 @@ tangent_axes_draw_frame (cairo_t                   *cr,
   set_color (cr, &style->foreground);
   cairo_set_line_width (cr, style->axis_width);
   cairo_set_line_cap (cr, CAIRO_LINE_CAP_SQUARE);
-  cairo_rectangle (cr, left, top, vp->width, vp->height);
+  /* Just outside the box, so that it covers none of the plot, and on
+   * whole device pixels when the box is (see tangent_figure_draw). */
+  cairo_rectangle (cr, left - style->axis_width / 2, top - style->axis_width / 2,
+                   vp->width + style->axis_width, vp->height + style->axis_width);
   cairo_stroke (cr);
 
   cairo_set_line_cap (cr, CAIRO_LINE_CAP_BUTT);
   for (guint i = 0; i < xt.count; i++)
     {
-      double px = tangent_viewport_to_px (vp, tangent_ticks_value (&xt, i));
+      double px = crisp_device (cr, tangent_viewport_to_px (vp, tangent_ticks_value (&xt, i)),
+                                TRUE, style->axis_width);
 
       cairo_move_to (cr, px, bottom);
       cairo_line_to (cr, px, bottom + style->tick_length);
     }
   for (guint i = 0; i < yt.count; i++)
     {
-      double py = tangent_viewport_to_py (vp, tangent_ticks_value (&yt, i));
+      double py = crisp_device (cr, tangent_viewport_to_py (vp, tangent_ticks_value (&yt, i)),
+                                FALSE, style->axis_width);
 
       cairo_move_to (cr, left, py);
       cairo_line_to (cr, left - style->tick_length, py);

@@ -12,7 +12,7 @@
 #include <glib/gi18n-lib.h>
 #include <math.h>
 #include <string.h>
-#include <zlib.h>
+#include <png.h>
 
 #include "tangent-export.h"
 
@@ -69,54 +69,137 @@ append_bytes (void                *closure,
   return CAIRO_STATUS_SUCCESS;
 }
 
-static void
-put_be32 (guint8  *p,
-          guint32  v)
+typedef struct
 {
-  p[0] = v >> 24;
-  p[1] = v >> 16;
-  p[2] = v >> 8;
-  p[3] = v;
+  GByteArray *bytes;
+  char       *message;   /* libpng's complaint, if any */
+} PngSink;
+
+static void
+png_append (png_structp  png,
+            png_bytep    data,
+            png_size_t   length)
+{
+  PngSink *sink = png_get_io_ptr (png);
+
+  g_byte_array_append (sink->bytes, data, length);
 }
 
-/* cairo writes no pHYs chunk, so viewers and word processors would take
- * the image for 72 or 96 dpi. The chunk (PNG spec 11.3.5.3: pixels per
- * metre, unit 1) goes right after IHDR, which cairo always writes first
- * and which is 13 bytes long: 8 signature + 4 length + 4 type + 13 data +
- * 4 CRC = 33 bytes. The CRC is zlib's crc32, the one PNG specifies. */
-static gboolean
-insert_phys (GByteArray *png,
-             double      dpi)
+static void
+png_flush_nothing (png_structp png)
 {
-  static const guint8 signature[8] = { 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n' };
-  guint8 chunk[4 + 4 + 9 + 4];
+}
+
+static void
+png_error_to_sink (png_structp      png,
+                   png_const_charp  message)
+{
+  PngSink *sink = png_get_error_ptr (png);
+
+  g_free (sink->message);
+  sink->message = g_strdup (message);
+  png_longjmp (png, 1);
+}
+
+static void
+png_ignore_warning (png_structp      png,
+                    png_const_charp  message)
+{
+}
+
+/* cairo's own PNG writer compresses at zlib's default level with every
+ * filter tried on every row: 36 ms for the 1200 × 900 Himmelblau figure,
+ * the largest part of a whole `render`. Figures are large flat bands and
+ * thin antialiased lines, which filter type 0 (none) at level 3 encodes as
+ * small (474 kB against cairo's 530 kB) in 14 ms. An opaque figure (every
+ * figure has a background) is written as RGB; anything else as RGBA with
+ * cairo's premultiplied colours undone. The resolution goes in the pHYs
+ * chunk, in pixels per metre, as PNG (11.3.5.3) defines it. */
+static gboolean
+encode_png (cairo_surface_t  *image,
+            double            dpi,
+            GByteArray       *bytes,
+            char            **message)
+{
+  int width = cairo_image_surface_get_width (image);
+  int height = cairo_image_surface_get_height (image);
+  int stride = cairo_image_surface_get_stride (image);
+  const guint8 *data = cairo_image_surface_get_data (image);
   guint32 ppm = (guint32) lround (dpi / 0.0254);
-  uLong crc;
+  gboolean opaque = TRUE;
+  PngSink sink = { bytes, NULL };
+  png_structp png;
+  png_infop info;
+  guint8 *volatile row = NULL;
 
-  if (png->len < 33 || memcmp (png->data, signature, 8) != 0
-      || memcmp (png->data + 12, "IHDR", 4) != 0
-      || png->data[8] != 0 || png->data[9] != 0 || png->data[10] != 0 || png->data[11] != 13)
-    return FALSE;
+  for (int y = 0; y < height && opaque; y++)
+    {
+      const guint32 *px = (const guint32 *) (data + (gsize) y * stride);
 
-  put_be32 (chunk, 9);
-  memcpy (chunk + 4, "pHYs", 4);
-  put_be32 (chunk + 8, ppm);
-  put_be32 (chunk + 12, ppm);
-  chunk[16] = 1;
-  crc = crc32 (0L, Z_NULL, 0);
-  crc = crc32 (crc, chunk + 4, 4 + 9);
-  put_be32 (chunk + 17, (guint32) crc);
+      for (int x = 0; x < width; x++)
+        {
+          if ((px[x] >> 24) != 0xff)
+            {
+              opaque = FALSE;
+              break;
+            }
+        }
+    }
 
-  /* Rebuilt rather than shifted in place: GByteArray has no insert. */
-  {
-    g_autoptr(GByteArray) rest = g_byte_array_sized_new (png->len - 33);
+  png = png_create_write_struct (PNG_LIBPNG_VER_STRING, &sink, png_error_to_sink,
+                                 png_ignore_warning);
+  if (png == NULL)
+    {
+      *message = g_strdup ("out of memory");
+      return FALSE;
+    }
+  info = png_create_info_struct (png);
+  if (info == NULL || setjmp (png_jmpbuf (png)))
+    {
+      png_destroy_write_struct (&png, &info);
+      g_free (row);
+      *message = sink.message != NULL ? sink.message : g_strdup ("out of memory");
+      return FALSE;
+    }
 
-    g_byte_array_append (rest, png->data + 33, png->len - 33);
-    g_byte_array_set_size (png, 33);
-    g_byte_array_append (png, chunk, sizeof chunk);
-    g_byte_array_append (png, rest->data, rest->len);
-  }
+  png_set_write_fn (png, &sink, png_append, png_flush_nothing);
+  png_set_compression_level (png, 3);
+  png_set_filter (png, PNG_FILTER_TYPE_BASE, PNG_FILTER_NONE);
+  png_set_IHDR (png, info, width, height, 8,
+                opaque ? PNG_COLOR_TYPE_RGB : PNG_COLOR_TYPE_RGB_ALPHA,
+                PNG_INTERLACE_NONE, PNG_COMPRESSION_TYPE_BASE, PNG_FILTER_TYPE_BASE);
+  png_set_pHYs (png, info, ppm, ppm, PNG_RESOLUTION_METER);
+  png_write_info (png, info);
 
+  row = g_malloc ((gsize) width * 4);
+  for (int y = 0; y < height; y++)
+    {
+      const guint32 *px = (const guint32 *) (data + (gsize) y * stride);
+      guint8 *out = row;
+
+      for (int x = 0; x < width; x++)
+        {
+          guint32 p = px[x];
+          guint a = p >> 24, r = (p >> 16) & 0xff, g = (p >> 8) & 0xff, b = p & 0xff;
+
+          if (!opaque)
+            {
+              /* cairo stores colours multiplied by alpha */
+              r = a == 0 ? 0 : (r * 255 + a / 2) / a;
+              g = a == 0 ? 0 : (g * 255 + a / 2) / a;
+              b = a == 0 ? 0 : (b * 255 + a / 2) / a;
+            }
+          *out++ = r;
+          *out++ = g;
+          *out++ = b;
+          if (!opaque)
+            *out++ = a;
+        }
+      png_write_row (png, row);
+    }
+  png_write_end (png, info);
+  png_destroy_write_struct (&png, &info);
+  g_free (row);
   return TRUE;
 }
 
@@ -257,13 +340,13 @@ tangent_export_figure (const char          *path,
       surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, (int) w, (int) h);
       ok = draw_on (surface, path, width, height, dpi / 96, draw, user_data, error);
       if (ok)
-        ok = check_status (path, cairo_surface_write_to_png_stream (surface, append_bytes, bytes),
-                           error);
-      if (ok && !insert_phys (bytes, dpi))
         {
-          g_set_error (error, TANGENT_EXPORT_ERROR, TANGENT_EXPORT_ERROR_DRAW,
-                       _("%s: the PNG encoder wrote an unexpected header"), path);
-          ok = FALSE;
+          g_autofree char *message = NULL;
+
+          ok = encode_png (surface, dpi, bytes, &message);
+          if (!ok)
+            g_set_error (error, TANGENT_EXPORT_ERROR, TANGENT_EXPORT_ERROR_DRAW,
+                         _("%s: the PNG encoder failed: %s"), path, message);
         }
       break;
 

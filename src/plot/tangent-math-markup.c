@@ -45,9 +45,10 @@ typedef struct
 
 typedef struct
 {
-  GArray  *tokens;
-  guint    pos;
-  GString *out;
+  GArray   *tokens;
+  guint     pos;
+  GString  *out;
+  gboolean  function;   /* the last name set ended in a builtin's name */
 } Setter;
 
 static const char *const greek[][2] = {
@@ -146,7 +147,7 @@ tokenize (const char *text)
         {
           gunichar op = normalise_op (c);
 
-          if (is_op (op) || op == 0x2264 || op == 0x2265)
+          if (is_op (op) || op == 0x2264 || op == 0x2265 || op == 0x00B1 || op == 0x2213)
             {
               t.kind = TOKEN_OP;
               t.op = op;
@@ -298,6 +299,7 @@ set_name (Setter      *s,
           g_string_append (s->out, "</sub>");
         }
       after_function = function && p < end;
+      s->function = function && p >= end;
     }
 }
 
@@ -427,6 +429,10 @@ set_sequence (Setter   *s,
 
       if (t->kind != TOKEN_OP)
         {
+          /* "sin x", written with a space: the space is kept, thin. */
+          if (s->function && operand && (t->kind == TOKEN_NAME || t->kind == TOKEN_NUMBER))
+            g_string_append (s->out, THIN_SPACE);
+          s->function = FALSE;
           /* 2x reads as a product, 1e-3x would not */
           number = t->kind == TOKEN_NUMBER && memchr (t->text, 'e', t->len) == NULL
                    && memchr (t->text, 'E', t->len) == NULL;
@@ -436,6 +442,7 @@ set_sequence (Setter   *s,
         }
 
       s->pos++;
+      s->function = FALSE;
       switch (t->op)
         {
         case '+':
@@ -470,6 +477,14 @@ set_sequence (Setter   *s,
           break;
         case 0x2264:
           g_string_append (s->out, " ≤ ");
+          operand = FALSE;
+          break;
+        case 0x00B1:
+          g_string_append (s->out, operand ? " ± " : "±");
+          operand = FALSE;
+          break;
+        case 0x2213:
+          g_string_append (s->out, operand ? " ∓ " : "∓");
           operand = FALSE;
           break;
         case 0x2265:
@@ -526,6 +541,7 @@ tangent_math_markup (const char *formula)
   s.tokens = tokenize (valid);
   s.pos = 0;
   s.out = out;
+  s.function = FALSE;
   set_sequence (&s, 0, FALSE);
   g_array_unref (s.tokens);
 
