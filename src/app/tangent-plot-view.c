@@ -10,6 +10,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 #include <math.h>
+#include <string.h>
 
 #include "tangent-axes.h"
 #include "tangent-curve.h"
@@ -21,12 +22,16 @@ struct _TangentPlotView
 {
   GtkWidget     parent_instance;
 
-  /* Borrowed */
-  TangentFunc1  func;
-  gpointer      func_data;
+  /* Owned */
+  TangentProgram      *program;
+  double              *params;
+  TangentCurveSamples *samples;
 
-  double        xmin;
-  double        xmax;
+  double               xmin;
+  double               xmax;
+  /* What samples were taken for: a redraw at the same size and range
+   * (theme change, window focus) does not sample again. */
+  TangentViewport      sampled_vp;
 };
 
 G_DEFINE_FINAL_TYPE (TangentPlotView, tangent_plot_view, GTK_TYPE_WIDGET)
@@ -93,14 +98,16 @@ tangent_plot_view_snapshot (GtkWidget   *widget,
   cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
   tangent_axes_draw (cr, &vp, &style);
 
-  if (self->func != NULL)
+  if (self->program != NULL)
     {
-      /* Two samples per pixel: enough for a smooth function at this size. */
-      g_autoptr(TangentSamples) samples =
-        tangent_samples_new_uniform (&vp, self->func, self->func_data, 2 * width + 1);
-
-      tangent_curve_draw (cr, &vp, tangent_plot_style_get_curve_color (&style, 0),
-                          style.curve_width, samples);
+      if (self->samples == NULL || memcmp (&vp, &self->sampled_vp, sizeof vp) != 0)
+        {
+          g_clear_pointer (&self->samples, tangent_curve_samples_free);
+          self->samples = tangent_curve_sample (&vp, self->program, self->params);
+          self->sampled_vp = vp;
+        }
+      tangent_curve_draw_samples (cr, &vp, tangent_plot_style_get_curve_color (&style, 0),
+                                  style.curve_width, self->samples);
     }
 
   cairo_destroy (cr);
@@ -113,9 +120,24 @@ on_dark_changed (TangentPlotView *self)
 }
 
 static void
+tangent_plot_view_finalize (GObject *object)
+{
+  TangentPlotView *self = TANGENT_PLOT_VIEW (object);
+
+  g_clear_pointer (&self->program, tangent_program_unref);
+  g_clear_pointer (&self->params, g_free);
+  g_clear_pointer (&self->samples, tangent_curve_samples_free);
+
+  G_OBJECT_CLASS (tangent_plot_view_parent_class)->finalize (object);
+}
+
+static void
 tangent_plot_view_class_init (TangentPlotViewClass *klass)
 {
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->finalize = tangent_plot_view_finalize;
 
   widget_class->snapshot = tangent_plot_view_snapshot;
 
@@ -147,20 +169,35 @@ tangent_plot_view_new (void)
 }
 
 /**
- * tangent_plot_view_set_function:
+ * tangent_plot_view_set_program:
  * @self: a #TangentPlotView
- * @func: (nullable): the function to draw, or %NULL for none
- * @user_data: passed to @func; must outlive its use by the view
+ * @program: (nullable): a function of x to draw, or %NULL for none
+ * @params: (nullable) (array length=n_params): its parameter values
+ * @n_params: the number of parameters @program takes
+ *
+ * Draws @program, sampled adaptively for the view's size. The view keeps
+ * a reference to @program and a copy of @params: set it again when a
+ * parameter changes.
  */
 void
-tangent_plot_view_set_function (TangentPlotView *self,
-                                TangentFunc1     func,
-                                gpointer         user_data)
+tangent_plot_view_set_program (TangentPlotView      *self,
+                               const TangentProgram *program,
+                               const double         *params,
+                               guint                 n_params)
 {
   g_return_if_fail (TANGENT_IS_PLOT_VIEW (self));
+  g_return_if_fail (program == NULL || tangent_program_get_n_params (program) == n_params);
+  g_return_if_fail (params != NULL || n_params == 0);
 
-  self->func = func;
-  self->func_data = user_data;
+  g_clear_pointer (&self->program, tangent_program_unref);
+  g_clear_pointer (&self->params, g_free);
+  g_clear_pointer (&self->samples, tangent_curve_samples_free);
+
+  if (program != NULL)
+    {
+      self->program = tangent_program_ref ((TangentProgram *) program);
+      self->params = n_params > 0 ? g_memdup2 (params, n_params * sizeof (double)) : NULL;
+    }
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
@@ -187,5 +224,6 @@ tangent_plot_view_set_x_range (TangentPlotView *self,
 
   self->xmin = xmin;
   self->xmax = xmax;
+  g_clear_pointer (&self->samples, tangent_curve_samples_free);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }

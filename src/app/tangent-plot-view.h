@@ -7,7 +7,7 @@
 
 #include <gtk/gtk.h>
 
-#include "tangent-samples.h"
+#include "tangent-compile.h"
 
 G_BEGIN_DECLS
 
@@ -16,9 +16,10 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (TangentPlotView, tangent_plot_view, TANGENT, PLOT_VIEW, GtkWidget)
 
 GtkWidget *tangent_plot_view_new          (void);
-void       tangent_plot_view_set_function (TangentPlotView *self,
-                                           TangentFunc1     func,
-                                           gpointer         user_data);
+void       tangent_plot_view_set_program  (TangentPlotView      *self,
+                                           const TangentProgram *program,
+                                           const double         *params,
+                                           guint                 n_params);
 void       tangent_plot_view_get_x_range  (TangentPlotView *self,
                                            double          *xmin,
                                            double          *xmax);

@@ -8,12 +8,10 @@
 #define G_LOG_DOMAIN "tangent-window"
 
 #include <glib/gi18n.h>
-#include <math.h>
 #include <string.h>
 
 #include "tangent-compile.h"
 #include "tangent-document.h"
-#include "tangent-vm.h"
 #include "tangent-window.h"
 
 struct _TangentWindow
@@ -31,17 +29,6 @@ struct _TangentWindow
 };
 
 G_DEFINE_FINAL_TYPE (TangentWindow, tangent_window, ADW_TYPE_APPLICATION_WINDOW)
-
-static double
-eval_program (double   x,
-              gpointer user_data)
-{
-  TangentWindow *self = user_data;
-
-  return tangent_program_eval1 (self->program,
-                                tangent_document_get_parameter_values (self->document),
-                                x, NAN, NAN);
-}
 
 /* Why an accepted formula draws nothing, or NULL when it can be drawn. */
 static char *
@@ -80,7 +67,7 @@ update_formula (TangentWindow *self)
   const TangentNode *expr;
   guint start, end;
 
-  tangent_plot_view_set_function (self->plot_view, NULL, NULL);
+  tangent_plot_view_set_program (self->plot_view, NULL, NULL, 0);
   g_clear_pointer (&self->program, tangent_program_unref);
 
   tangent_document_set_row_text (self->document, 0, text, strlen (text));
@@ -110,7 +97,9 @@ update_formula (TangentWindow *self)
     }
 
   tangent_formula_pane_set_error (self->formula_pane, NULL, 0, 0);
-  tangent_plot_view_set_function (self->plot_view, eval_program, self);
+  tangent_plot_view_set_program (self->plot_view, self->program,
+                                 tangent_document_get_parameter_values (self->document),
+                                 tangent_document_get_n_parameters (self->document));
 }
 
 static TangentSettings *
@@ -164,9 +153,6 @@ tangent_window_dispose (GObject *object)
 {
   TangentWindow *self = TANGENT_WINDOW (object);
 
-  /* The plot view calls back into the program: detach it first. */
-  if (self->plot_view != NULL)
-    tangent_plot_view_set_function (self->plot_view, NULL, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (object), TANGENT_TYPE_WINDOW);
   g_clear_pointer (&self->program, tangent_program_unref);
   g_clear_pointer (&self->document, tangent_document_free);

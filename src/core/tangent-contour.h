@@ -30,7 +30,8 @@ typedef struct _TangentContour TangentContour;
 
 /* The level set {f = level}: polylines joined across cells, closed where
  * they close. Saddle cells are decided by the value at the cell centre
- * (mean of the four corners). */
+ * (mean of the four corners). Each line runs with {f >= level} on its
+ * left (x right, y up); a closed line lists each point once. */
 TangentContour *tangent_contour_trace        (const TangentField *field,
                                               double              level);
 /* The region {f >= level} as closed polygons, all counter-clockwise, whose
@@ -49,6 +50,37 @@ TangentContour *tangent_contour_relation     (const TangentProgram *prog,
                                               double                ymax,
                                               guint                 nx,
                                               guint                 ny);
+
+/* Additions beyond the first contract. */
+
+/* The band of each grid point: how many of the ascending levels are at
+ * most its value (0 below the first level, n_levels at or above the
+ * last), or TANGENT_CONTOUR_BAND_UNDEFINED where the value is not
+ * finite. bands has nx × ny entries, laid out as the field's z. */
+#define TANGENT_CONTOUR_BAND_UNDEFINED G_MAXUINT16
+#define TANGENT_CONTOUR_MAX_LEVELS     (G_MAXUINT16 - 1)
+
+void            tangent_contour_bands        (const TangentField *field,
+                                              const double       *levels,
+                                              guint               n_levels,
+                                              guint16            *bands);
+/* tangent_contour_trace() of each of the ascending levels, in one pass
+ * over the grid: each cell is visited once, whatever the number of
+ * levels, and only the cells a level crosses are traced. contours
+ * receives n_levels new contours (free each). */
+void            tangent_contour_trace_levels (const TangentField *field,
+                                              const double       *levels,
+                                              guint               n_levels,
+                                              TangentContour    **contours);
+/* tangent_contour_trace_levels() from bands already computed by
+ * tangent_contour_bands() for the same levels. */
+void            tangent_contour_trace_bands  (const TangentField *field,
+                                              const guint16      *bands,
+                                              const double       *levels,
+                                              guint               n_levels,
+                                              TangentContour    **contours);
+/* Total number of points over all lines. */
+guint           tangent_contour_get_n_points (const TangentContour *self);
 
 guint           tangent_contour_get_n_lines  (const TangentContour *self);
 /* Returns x0 y0 x1 y1 … of line i. */

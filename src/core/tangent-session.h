@@ -150,6 +150,10 @@ gboolean                  tangent_session_save_file   (const TangentSession *sel
                                                        const char           *path,
                                                        GError              **error);
 
+/* Same parameters, formulas and views, field by field (warnings aside). */
+gboolean                  tangent_session_equal       (const TangentSession *a,
+                                                       const TangentSession *b);
+
 /* NULL or "" is the main view; otherwise the named view, or NULL. */
 const TangentSessionView *tangent_session_find_view   (const TangentSession *self,
                                                        const char           *name);

@@ -36,6 +36,19 @@ void     tangent_colormap_band      (TangentColormap  map,
                                      guint            n_levels,
                                      TangentColor    *color);
 
+/* Addition: the colour of band k for these levels. The same as
+ * tangent_colormap_band() except for the diverging map, which is centred
+ * on zero (white at 0, equal magnitudes equally strong). */
+void     tangent_colormap_level_band (TangentColormap  map,
+                                      const double    *levels,
+                                      guint            n_levels,
+                                      guint            band,
+                                      TangentColor    *color);
+
+/* Addition: CIE L* (0 black to 100 white) of an sRGB colour, for
+ * choosing dark or light ink over it. */
+double   tangent_color_get_lightness (const TangentColor *color);
+
 /* A vertical colour bar in the rectangle: one equal-height block per band,
  * each boundary labelled with its level in the style's font. */
 void     tangent_colorbar_draw      (cairo_t                *cr,

@@ -37,6 +37,16 @@ init_common (TangentPlotStyle *style)
   style->curve_width = 2.0;
   style->tick_length = 5.0;
   g_strlcpy (style->font, "Sans 10", sizeof style->font);
+
+  style->arrow_width = 1.25;
+  style->overlay_width = 1.5;
+  style->marker_radius = 3.5;
+
+  style->contour_ink = (TangentColor) { 0, 0, 0, 0.62 };
+  style->contour_ink_on_dark = (TangentColor) { 1, 1, 1, 0.62 };
+  style->contour_line_width = 0.8;
+  g_strlcpy (style->contour_label_font, "Sans 8", sizeof style->contour_label_font);
+
   style->no_text = FALSE;
 }
 
@@ -52,6 +62,8 @@ tangent_plot_style_init_light (TangentPlotStyle *style)
   style->foreground = (TangentColor) RGB (36, 31, 49);
   style->grid = (TangentColor) { 0, 0, 0, 0.08 };
   style->curves[7] = style->foreground;
+  style->arrow_color = style->foreground;
+  style->halo_color = (TangentColor) { 1, 1, 1, 0.75 };
 }
 
 /* The screen style for a dark desktop. The sky blue leads, since the
@@ -68,6 +80,8 @@ tangent_plot_style_init_dark (TangentPlotStyle *style)
   style->curves[0] = okabe_ito[5];
   style->curves[5] = okabe_ito[0];
   style->curves[7] = style->foreground;
+  style->arrow_color = style->foreground;
+  style->halo_color = (TangentColor) { 0, 0, 0, 0.6 };
 }
 
 const TangentColor *

@@ -26,6 +26,21 @@ typedef struct
   double       tick_length;
   char         font[64];     /* Pango font description */
 
+  /* Arrows and overlays (tangent-arrows.c, tangent-overlay-*.c,
+   * tangent-legend.c), device units */
+  TangentColor arrow_color;     /* gradient arrows and streamlines */
+  TangentColor halo_color;      /* outline that lifts arrows and labels off a filled map */
+  double       arrow_width;     /* shaft of a full-length arrow */
+  double       overlay_width;   /* Taylor polynomials, tangent lines, paths */
+  double       marker_radius;
+
+  /* Contour maps. Lines and labels take the dark ink over light bands
+   * (and without bands) and the light ink over dark bands. */
+  TangentColor contour_ink;
+  TangentColor contour_ink_on_dark;
+  double       contour_line_width;     /* device units */
+  char         contour_label_font[64]; /* Pango font description */
+
   /* Figures (tangent-figure.c) */
   gboolean     no_text;      /* draw no text: golden images in tests only */
 } TangentPlotStyle;
