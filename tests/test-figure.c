@@ -257,13 +257,14 @@ test_resolution_and_warnings (void)
     "  \"view\": { \"xmin\": -2, \"xmax\": 2, \"ymin\": -2, \"ymax\": 2,\n"
     "    \"contour\": { \"formula\": \"g\" },\n"
     "    \"arrows\": { \"formula\": \"x^2 - a*y\" },\n"
-    "    \"taylor\": [ { \"formula\": \"nope\", \"center\": 0, \"orders\": [1] } ] } }\n";
+    "    \"taylor\": [ { \"formula\": \"nope\", \"center\": 0, \"orders\": [1] } ],\n"
+    "    \"lines\": [ { \"formula\": \"g(x, y) = x\", \"x1\": 0 } ] } }\n";
   g_autoptr(TangentSession) session = load (json);
   g_autoptr(GError) error = NULL;
   g_autoptr(TangentFigure) figure = tangent_figure_new (session, NULL, &error);
   GPtrArray *warnings;
   cairo_surface_t *image;
-  guint mentions_sin = 0, mentions_h = 0, mentions_nope = 0;
+  guint mentions_sin = 0, mentions_h = 0, mentions_nope = 0, mentions_g = 0;
 
   g_assert_no_error (error);
   warnings = tangent_figure_get_warnings (figure);
@@ -276,13 +277,16 @@ test_resolution_and_warnings (void)
       mentions_sin += strstr (w, "sin(x") != NULL;
       mentions_h += strstr (w, "h(x) = q*x") != NULL;
       mentions_nope += strstr (w, "nope") != NULL;
+      mentions_g += strstr (w, "g(x, y) = x") != NULL;
     }
   /* sin(x: syntax; h: q undefined; the escape row: a bad character;
-   * the Taylor setting: nope undefined. g and the arrows are fine. */
-  g_assert_cmpuint (warnings->len, ==, 4);
+   * the Taylor setting: nope undefined; the tangent line's formula would
+   * define g a second time. g and the arrows are fine. */
+  g_assert_cmpuint (warnings->len, ==, 5);
   g_assert_cmpuint (mentions_sin, ==, 1);
   g_assert_cmpuint (mentions_h, ==, 1);
   g_assert_cmpuint (mentions_nope, ==, 1);
+  g_assert_cmpuint (mentions_g, ==, 1);
 
   image = render (figure, 400, 300);
   cairo_surface_destroy (image);

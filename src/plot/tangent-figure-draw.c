@@ -513,9 +513,17 @@ draw_overlays (Draw   *d,
     {
       FigureLine *line = g_ptr_array_index (self->lines, i);
 
-      if (line->prog != NULL)
-        tangent_overlay_line (d->cr, vp, line->prog, params, line->x1, line->x2, line->secant,
-                              &line->color, &d->style);
+      if (line->prog == NULL)
+        continue;
+      tangent_overlay_line (d->cr, vp, line->prog, params, line->x1, line->x2, line->secant,
+                            &line->color, &d->style);
+      if (line->legend != NULL)
+        {
+          TangentLegendEntry entry = { TANGENT_LEGEND_LINE, line->color, d->style.overlay_width,
+                                       g_strdup (line->legend) };
+
+          g_array_append_val (legend, entry);
+        }
     }
 
   for (guint i = 0; i < self->paths->len; i++)

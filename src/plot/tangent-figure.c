@@ -26,6 +26,7 @@
 #include "tangent-curve.h"
 #include "tangent-document.h"
 #include "tangent-escape.h"
+#include "tangent-format.h"
 #include "tangent-figure-private.h"
 #include "tangent-grid.h"
 #include "tangent-math-markup.h"
@@ -36,6 +37,9 @@ G_DEFINE_QUARK (tangent-figure-error-quark, tangent_figure_error)
 
 /* Characters of a row quoted in a warning. */
 #define EXCERPT_CHARS 40
+
+/* A setting whose formula could not become a row of the document. */
+#define NO_ROW G_MAXUINT
 
 static void
 item_free (FigureItem *item)
@@ -238,7 +242,15 @@ append_setting_row (TangentFigure *self,
         }
     }
   if (text == NULL)
-    text = g_strdup (formula);
+    {
+      TangentRowKind kind = tangent_parse_row_head (formula, strlen (formula), NULL, NULL);
+
+      /* As a row of its own, "g(x) = …" or "a = 2" would define a name a
+       * second time and break the row that defines it. */
+      if (kind == TANGENT_ROW_FUNCTION || kind == TANGENT_ROW_PARAMETER)
+        return NO_ROW;
+      text = g_strdup (formula);
+    }
 
   return tangent_document_append_row (self->document, text, strlen (text));
 }
@@ -320,6 +332,15 @@ compile_row (TangentFigure *self,
   TangentProgram *prog;
   guint n_params = tangent_document_get_n_parameters (self->document);
 
+  if (doc_row == NO_ROW)
+    {
+      g_autofree char *shown = excerpt (text);
+
+      warn_formula (self, format, shown,
+                    _("a setting names a function row, or gives an expression in x and y; "
+                      "this defines a name"));
+      return NULL;
+    }
   if (row_failed (self, doc_row, format, text))
     return NULL;
 
@@ -588,6 +609,23 @@ apply_parameters (TangentFigure        *self,
     }
 }
 
+/* "tangent at x = 1", "secant through x = 0.5 and 2.5", with a true minus. */
+static char *
+line_legend (const FigureLine *line)
+{
+  char a[TANGENT_FORMAT_BUF_SIZE], b[TANGENT_FORMAT_BUF_SIZE];
+  g_autofree char *x1 = NULL;
+  g_autofree char *x2 = NULL;
+
+  tangent_format_shortest (a, line->x1);
+  tangent_format_shortest (b, line->x2);
+  x1 = tangent_math_markup (a);
+  x2 = tangent_math_markup (b);
+  if (line->secant)
+    return g_strdup_printf (_("secant through <i>x</i> = %s and %s"), x1, x2);
+  return g_strdup_printf (_("tangent at <i>x</i> = %s"), x1);
+}
+
 static void
 compile_settings (TangentFigure *self,
                   guint         *color_index)
@@ -633,6 +671,7 @@ compile_settings (TangentFigure *self,
       line->prog = compile_row (self, line->doc_row, FALSE,
                                 line->secant ? FORMAT_SECANT : FORMAT_TANGENT, line->text);
       line->color = *tangent_plot_style_get_curve_color (&self->style, (*color_index)++);
+      line->legend = line_legend (line);
     }
 }
 
