@@ -16,6 +16,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <pango/pangocairo.h>
+
 #include "tangent-export.h"
 
 /* Left half red, right half blue, a black diagonal and a word: fills,
@@ -302,6 +304,75 @@ test_png_alpha (void)
   remove_dir (dir);
 }
 
+/* "H" with a raised "H": superscripts are where Pango 1.50 goes wrong
+ * under a scaled matrix. */
+static void
+draw_superscript (cairo_t  *cr,
+                  double    width,
+                  double    height,
+                  gpointer  user_data)
+{
+  PangoLayout *layout = pango_cairo_create_layout (cr);
+  PangoFontDescription *font = pango_font_description_from_string ("Sans 20");
+
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_paint (cr);
+  cairo_set_source_rgb (cr, 0, 0, 0);
+  pango_layout_set_font_description (layout, font);
+  pango_layout_set_markup (layout, "H<sup>H</sup>", -1);
+  cairo_move_to (cr, 10, 10);
+  pango_cairo_show_layout (cr, layout);
+  pango_font_description_free (font);
+  g_object_unref (layout);
+}
+
+/* The width of the dark pixels' bounding box. */
+static int
+ink_width (const char *path)
+{
+  cairo_surface_t *image = cairo_image_surface_create_from_png (path);
+  int width = cairo_image_surface_get_width (image);
+  int height = cairo_image_surface_get_height (image);
+  int lo = width, hi = -1;
+
+  for (int y = 0; y < height; y++)
+    for (int x = 0; x < width; x++)
+      {
+        const guint8 *data = cairo_image_surface_get_data (image);
+        guint32 p = *(const guint32 *) (data + y * cairo_image_surface_get_stride (image) + x * 4);
+
+        if (((p >> 8) & 0xff) < 0x80)
+          {
+            lo = MIN (lo, x);
+            hi = MAX (hi, x);
+          }
+      }
+  cairo_surface_destroy (image);
+  return hi - lo + 1;
+}
+
+/* At 192 dpi everything is twice as large as at 96, superscripts
+ * included (Pango 1.50 made them larger still under a scaled matrix). */
+static void
+test_png_resolution_text (void)
+{
+  g_autofree char *dir = temp_dir ();
+  g_autofree char *path = g_build_filename (dir, "sup.png", NULL);
+  int w96, w192;
+
+  g_assert_true (tangent_export_figure (path, TANGENT_EXPORT_PNG, 120, 60, 96, draw_superscript,
+                                        NULL, NULL, NULL, NULL));
+  w96 = ink_width (path);
+  g_assert_true (tangent_export_figure (path, TANGENT_EXPORT_PNG, 120, 60, 192, draw_superscript,
+                                        NULL, NULL, NULL, NULL));
+  w192 = ink_width (path);
+  g_test_message ("ink width %d px at 96 dpi, %d px at 192 dpi", w96, w192);
+  g_assert_cmpint (w96, >, 20);
+  g_assert_cmpint (abs (w192 - 2 * w96), <=, 3);
+  g_remove (path);
+  remove_dir (dir);
+}
+
 typedef struct
 {
   gboolean in_svg;
@@ -579,6 +650,7 @@ main (int   argc,
   g_test_add_func ("/plot/export/format-from-path", test_format_from_path);
   g_test_add_func ("/plot/export/png", test_png);
   g_test_add_func ("/plot/export/png-alpha", test_png_alpha);
+  g_test_add_func ("/plot/export/png-resolution-text", test_png_resolution_text);
   g_test_add_func ("/plot/export/svg", test_svg);
   g_test_add_func ("/plot/export/pdf", test_pdf);
   g_test_add_func ("/plot/export/atomic", test_atomic);

@@ -507,16 +507,18 @@ crisp_device (cairo_t  *cr,
               double    width)
 {
   double x = vertical ? v : 0, y = vertical ? 0 : v;
-  double dx = width, dy = width;
+  double dx = width, dy = width, sx, sy;
   long pixels;
 
+  /* cairo's device space does not include the surface's device scale */
+  cairo_surface_get_device_scale (cairo_get_group_target (cr), &sx, &sy);
   cairo_user_to_device_distance (cr, &dx, &dy);
-  pixels = lround (fabs (vertical ? dx : dy));
+  pixels = lround (fabs (vertical ? dx * sx : dy * sy));
   cairo_user_to_device (cr, &x, &y);
   if (vertical)
-    x = pixels % 2 == 1 ? floor (x) + 0.5 : round (x);
+    x = (pixels % 2 == 1 ? floor (x * sx) + 0.5 : round (x * sx)) / sx;
   else
-    y = pixels % 2 == 1 ? floor (y) + 0.5 : round (y);
+    y = (pixels % 2 == 1 ? floor (y * sy) + 0.5 : round (y * sy)) / sy;
   cairo_device_to_user (cr, &x, &y);
   return vertical ? x : y;
 }

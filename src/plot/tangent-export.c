@@ -234,8 +234,11 @@ draw_on (cairo_surface_t  *surface,
   if (!check_status (path, cairo_surface_status (surface), error))
     return FALSE;
 
+  /* A device scale rather than a scaled matrix: Pango 1.50 sizes <sup>
+   * and <sub> text wrongly under a scaled matrix (twice as large at
+   * 192 dpi, too small in a PDF), and GTK draws HiDPI the same way. */
+  cairo_surface_set_device_scale (surface, scale, scale);
   cr = cairo_create (surface);
-  cairo_scale (cr, scale, scale);
   draw (cr, width, height, user_data);
   status = cairo_status (cr);
   cairo_destroy (cr);

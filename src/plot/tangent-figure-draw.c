@@ -227,13 +227,16 @@ snap_to_pixels (cairo_t         *cr,
 {
   double x0 = vp->left, y0 = vp->top;
   double x1 = vp->left + vp->width, y1 = vp->top + vp->height;
+  double sx, sy;
 
+  /* cairo's device space does not include the surface's device scale */
+  cairo_surface_get_device_scale (cairo_get_group_target (cr), &sx, &sy);
   cairo_user_to_device (cr, &x0, &y0);
   cairo_user_to_device (cr, &x1, &y1);
-  x0 = round (x0);
-  y0 = round (y0);
-  x1 = round (x1);
-  y1 = round (y1);
+  x0 = round (x0 * sx) / sx;
+  y0 = round (y0 * sy) / sy;
+  x1 = round (x1 * sx) / sx;
+  y1 = round (y1 * sy) / sy;
   cairo_device_to_user (cr, &x0, &y0);
   cairo_device_to_user (cr, &x1, &y1);
   vp->left = x0;
@@ -377,10 +380,11 @@ set_color (cairo_t            *cr,
 static double
 device_scale (cairo_t *cr)
 {
-  double dx = 1, dy = 0;
+  double dx = 1, dy = 0, sx, sy;
 
+  cairo_surface_get_device_scale (cairo_get_group_target (cr), &sx, &sy);
   cairo_user_to_device_distance (cr, &dx, &dy);
-  return CLAMP (hypot (dx, dy), 0.1, 100);
+  return CLAMP (hypot (dx * sx, dy * sy), 0.1, 100);
 }
 
 static void

@@ -21,6 +21,7 @@
 #define DOT        "\xc2\xb7"       /* U+00B7 */
 #define THIN_SPACE "\xe2\x80\x89"   /* U+2009 */
 #define PRIME      "\xe2\x80\xb2"   /* U+2032 */
+#define HAIR_SPACE "\xe2\x80\x8a"   /* U+200A */
 
 /* Superscripts nest at most this deep; deeper ones are set inline. */
 #define MAX_DEPTH 8
@@ -401,6 +402,10 @@ set_primary (Setter *s,
           set_exponent (s, depth);
           continue;
         }
+      /* Italic letters lean into their exponent: a hair space keeps
+       * x² from touching (Pango knows no italic correction). */
+      if (g_str_has_suffix (s->out->str, "</i>"))
+        g_string_append (s->out, HAIR_SPACE);
       g_string_append (s->out, "<sup>");
       set_exponent (s, depth + 1);
       g_string_append (s->out, "</sup>");
