@@ -7,7 +7,7 @@
  * [--size WxH] [--dpi N] [--view NAME], answering with
  * {"output": path, "width": w, "height": h}. Rows that cannot be drawn do
  * not stop the figure; they are listed on standard error (and in the JSON
- * as "warnings").
+ * as "warnings", with what the session's loader repaired).
  */
 
 #include "config.h"
@@ -219,6 +219,9 @@ tangent_cli_render (int    argc,
                            json_string (format == TANGENT_EXPORT_PDF ? "pt" : "px"));
       if (format == TANGENT_EXPORT_PNG)
         json_object_set_new (object, "dpi", tangent_cli_json_number (dpi));
+      for (guint i = 0; session->warnings != NULL && i < session->warnings->len; i++)
+        json_array_append_new (list,
+                               tangent_cli_json_string (g_ptr_array_index (session->warnings, i)));
       for (guint i = 0; i < warnings->len; i++)
         json_array_append_new (list, tangent_cli_json_string (g_ptr_array_index (warnings, i)));
       json_object_set_new (object, "warnings", list);
