@@ -320,6 +320,44 @@ test_view_errors (void)
   g_assert_error (error, TANGENT_FIGURE_ERROR, TANGENT_FIGURE_ERROR_RANGE);
 }
 
+/* Levels set in code (not read from a file) may come unsorted or with a
+ * NaN: the figure sorts them and leaves the NaN out (contour drawing
+ * would warn, which is fatal in tests). */
+static void
+test_levels_from_code (void)
+{
+  static const char json[] =
+    "{ \"format\": \"tangent-session\", \"version\": 1,\n"
+    "  \"formulas\": [ { \"text\": \"f(x, y) = x^2 + y^2\" } ],\n"
+    "  \"view\": { \"xmin\": -2, \"xmax\": 2, \"ymin\": -2, \"ymax\": 2,\n"
+    "    \"contour\": { \"formula\": \"f\", \"levels\": [1, 2] } } }\n";
+  static const double levels[] = { 3, NAN, 1, 2, 0.5 };
+  g_autoptr(TangentSession) session = load (json);
+  g_autoptr(TangentFigure) figure = NULL;
+  cairo_surface_t *image;
+
+  g_free (session->view->contour->levels);
+  session->view->contour->levels = g_memdup2 (levels, sizeof levels);
+  session->view->contour->n_given = G_N_ELEMENTS (levels);
+  figure = tangent_figure_new (session, NULL, NULL);
+  g_assert_nonnull (figure);
+  image = render (figure, 300, 200);
+  {
+    int left, right, top, bottom;
+    guint32 p;
+
+    /* Near the middle of the plot, f < 0.5: the lowest band, viridis's
+     * dark purple, and not the white page that a map with levels it could
+     * not use would leave. (The box found includes the colour bar.) */
+    find_box (image, &left, &right, &top, &bottom);
+    p = pixel (image, left + (bottom - top) / 2, (top + bottom) / 2);
+    g_test_message ("box x %d…%d, y %d…%d; middle %08x", left, right, top, bottom, p);
+    g_assert_cmpuint ((p >> 16) & 0xff, <, 0x90);
+    g_assert_cmpuint ((p >> 8) & 0xff, <, 0x90);
+  }
+  cairo_surface_destroy (image);
+}
+
 /* A figure too small for its text still draws its plot (text gives way,
  * title first), and one too small for anything draws just the page. */
 static void
@@ -390,6 +428,7 @@ main (int   argc,
   g_test_add_func ("/plot/figure/equal-aspect", test_equal_aspect);
   g_test_add_func ("/plot/figure/resolution-and-warnings", test_resolution_and_warnings);
   g_test_add_func ("/plot/figure/view-errors", test_view_errors);
+  g_test_add_func ("/plot/figure/levels-from-code", test_levels_from_code);
   g_test_add_func ("/plot/figure/small", test_small_figures);
   g_test_add_func ("/plot/figure/screen-style", test_screen_style);
 

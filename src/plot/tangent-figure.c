@@ -17,6 +17,7 @@
 
 #include <glib/gi18n-lib.h>
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "tangent-arrows.h"
@@ -463,6 +464,15 @@ check_view (const TangentSessionView *view,
   return TRUE;
 }
 
+static int
+compare_doubles (const void *a,
+                 const void *b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+
+  return (x > y) - (x < y);
+}
+
 static void
 setup_contour (TangentFigure               *self,
                const TangentSessionContour *settings,
@@ -482,8 +492,17 @@ setup_contour (TangentFigure               *self,
   contour->n_levels = settings->n_levels > 0 ? MIN (settings->n_levels, FIGURE_MAX_LEVELS) : 10;
   if (settings->levels != NULL && settings->n_given > 0)
     {
-      contour->n_given = MIN (settings->n_given, FIGURE_MAX_LEVELS);
-      contour->given = g_memdup2 (settings->levels, contour->n_given * sizeof (double));
+      /* A file's levels come sorted from the loader; a session built in
+       * code may not, and contour drawing needs them finite and ascending. */
+      contour->given = g_new (double, MIN (settings->n_given, FIGURE_MAX_LEVELS));
+      for (guint i = 0; i < settings->n_given && contour->n_given < FIGURE_MAX_LEVELS; i++)
+        {
+          if (isfinite (settings->levels[i]))
+            contour->given[contour->n_given++] = settings->levels[i];
+        }
+      qsort (contour->given, contour->n_given, sizeof (double), compare_doubles);
+      if (contour->n_given == 0)
+        g_clear_pointer (&contour->given, g_free);
     }
   contour->filled = settings->filled;
   contour->lines = settings->lines;
