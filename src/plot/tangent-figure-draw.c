@@ -13,7 +13,6 @@
 
 #define G_LOG_DOMAIN "tangent-figure"
 
-#include <glib/gi18n-lib.h>
 #include <math.h>
 #include <string.h>
 
