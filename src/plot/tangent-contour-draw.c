@@ -546,6 +546,13 @@ tangent_contour_draw (cairo_t                     *cr,
         draw_lines (cr, vp, contours, n_levels, options, bands, style, cuts);
       if (labels != NULL)
         draw_labels (cr, labels, options->levels, n_levels, options, bands, style);
+      for (guint i = 0; labels != NULL && options->placed != NULL && i < labels->len; i++)
+        {
+          const TangentContourLabel *label = &g_array_index (labels, TangentContourLabel, i);
+          TangentBox box = { label->cx, label->cy, label->width, label->height, label->angle };
+
+          g_array_append_val (options->placed, box);
+        }
       tangent_contour_labels_free (labels);
     }
   for (guint k = 0; contours != NULL && k < n_levels; k++)

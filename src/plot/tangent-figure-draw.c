@@ -664,6 +664,7 @@ tangent_figure_draw (TangentFigure *self,
                      double         height)
 {
   g_autoptr(GArray) legend = NULL;
+  g_autoptr(GArray) placed = g_array_new (FALSE, FALSE, sizeof (TangentBox));
   TangentArrowLegend arrow_legend = { 0 };
   gboolean have_arrow_legend = FALSE;
   Draw draw = { 0 }, *d = &draw;
@@ -723,7 +724,7 @@ tangent_figure_draw (TangentFigure *self,
     {
       TangentContourOptions options = {
         d->ev.levels, d->ev.n_levels, self->contour->map, self->contour->filled,
-        self->contour->lines, self->contour->labels && !d->style.no_text,
+        self->contour->lines, self->contour->labels && !d->style.no_text, placed,
       };
 
       tangent_contour_draw (cr, &d->lay.vp, &d->ev.field, &options, &d->style);
@@ -731,8 +732,13 @@ tangent_figure_draw (TangentFigure *self,
 
   if (self->arrows != NULL)
     {
+      TangentArrowOptions options = self->arrows->options;
+
+      /* Arrows give way to the contour labels. */
+      options.avoid = (const TangentBox *) placed->data;
+      options.n_avoid = placed->len;
       tangent_arrows_draw (cr, &d->lay.vp, self->arrows->grad, get_params (self),
-                           &self->arrows->options, &d->style, &arrow_legend);
+                           &options, &d->style, &arrow_legend);
       have_arrow_legend = TRUE;
     }
 
