@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "tangent-figure.h"
+#include "tangent-plot-style.h"
 #include "tangent-session.h"
 
 /* Tolerance: the mean difference per channel (of 255), and the share of
@@ -417,6 +418,37 @@ test_screen_style (void)
   cairo_surface_destroy (image);
 }
 
+/* A colour that would vanish against the page is drawn in the page's ink:
+ * #241f31 (luminance 0.0155) against the dark page #1e1e1e (0.0129) has a
+ * contrast ratio of 1.04; against white, 15.4. Okabe–Ito orange #e69f00
+ * (0.441) reads on both. */
+static void
+test_legible_colors (void)
+{
+  TangentPlotStyle light, dark;
+  TangentColor ink = { 0x24 / 255.0, 0x1f / 255.0, 0x31 / 255.0, 1 };
+  TangentColor orange = { 0xe6 / 255.0, 0x9f / 255.0, 0, 0.5 };
+  TangentColor out;
+
+  tangent_plot_style_init_light (&light);
+  tangent_plot_style_init_dark (&dark);
+
+  tangent_plot_style_legible_color (&light, &ink, &out);
+  g_assert_cmpfloat (out.red, ==, ink.red);
+  g_assert_cmpfloat (out.blue, ==, ink.blue);
+
+  tangent_plot_style_legible_color (&dark, &ink, &out);
+  g_assert_cmpfloat (out.red, ==, dark.foreground.red);
+  g_assert_cmpfloat (out.green, ==, dark.foreground.green);
+  g_assert_cmpfloat (out.alpha, ==, 1);
+
+  tangent_plot_style_legible_color (&dark, &orange, &out);
+  g_assert_cmpfloat (out.red, ==, orange.red);
+  g_assert_cmpfloat (out.alpha, ==, 0.5);
+  tangent_plot_style_legible_color (&light, &orange, &out);
+  g_assert_cmpfloat (out.green, ==, orange.green);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -431,6 +463,7 @@ main (int   argc,
   g_test_add_func ("/plot/figure/levels-from-code", test_levels_from_code);
   g_test_add_func ("/plot/figure/small", test_small_figures);
   g_test_add_func ("/plot/figure/screen-style", test_screen_style);
+  g_test_add_func ("/plot/figure/legible-colors", test_legible_colors);
 
   return g_test_run ();
 }

@@ -461,22 +461,26 @@ draw_items (Draw   *d,
           else if (item->kind == ITEM_RELATION)
             {
               g_autoptr(TangentContour) zero = NULL;
+              TangentColor color;
 
+              tangent_plot_style_legible_color (&d->style, &item->color, &color);
               zero = tangent_contour_relation (item->prog, params, vp->xmin, vp->xmax,
                                                vp->ymin, vp->ymax, RELATION_GRID, RELATION_GRID);
               if (zero != NULL)
-                stroke_contour (d->cr, vp, zero, &item->color, item->width);
+                stroke_contour (d->cr, vp, zero, &color, item->width);
             }
           else
             {
               g_autoptr(TangentCurveSamples) samples = NULL;
+              TangentColor color;
 
+              tangent_plot_style_legible_color (&d->style, &item->color, &color);
               samples = tangent_sampler_run (item->prog, params, vp->xmin, vp->xmax,
                                              vp->ymin, vp->ymax,
                                              (guint) ceil (vp->width * scale),
                                              (guint) ceil (vp->height * scale), 0);
               if (samples != NULL)
-                tangent_curve_draw_samples (d->cr, vp, &item->color, item->width, samples);
+                tangent_curve_draw_samples (d->cr, vp, &color, item->width, samples);
             }
 
           if (item->legend != NULL)
@@ -484,6 +488,7 @@ draw_items (Draw   *d,
               TangentLegendEntry entry = { TANGENT_LEGEND_LINE, item->color, item->width,
                                            g_strdup (item->legend) };
 
+              tangent_plot_style_legible_color (&d->style, &item->color, &entry.color);
               g_array_append_val (legend, entry);
             }
         }

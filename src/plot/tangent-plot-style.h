@@ -49,5 +49,8 @@ void tangent_plot_style_init_light (TangentPlotStyle *style);
 void tangent_plot_style_init_dark  (TangentPlotStyle *style);
 const TangentColor *tangent_plot_style_get_curve_color (const TangentPlotStyle *style,
                                                         guint                   index);
+void                tangent_plot_style_legible_color   (const TangentPlotStyle *style,
+                                                        const TangentColor     *color,
+                                                        TangentColor           *legible);
 
 G_END_DECLS
