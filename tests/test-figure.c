@@ -449,6 +449,34 @@ test_legible_colors (void)
   g_assert_cmpfloat (out.green, ==, orange.green);
 }
 
+/* An overlay that cannot be drawn says so once, however often the figure
+ * is drawn: √x has no first derivative at 0. */
+static void
+test_taylor_warning (void)
+{
+  static const char json[] =
+    "{ \"format\": \"tangent-session\", \"version\": 1,\n"
+    "  \"formulas\": [ { \"text\": \"f(x) = sqrt(x)\" } ],\n"
+    "  \"view\": { \"xmin\": -1, \"xmax\": 4, \"ymin\": -1, \"ymax\": 3,\n"
+    "    \"taylor\": [ { \"formula\": \"f\", \"center\": 0, \"orders\": [1, 2] } ] } }\n";
+  g_autoptr(TangentSession) session = load (json);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TangentFigure) figure = tangent_figure_new (session, NULL, &error);
+  cairo_surface_t *image = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 400, 300);
+  cairo_t *cr = cairo_create (image);
+  GPtrArray *warnings;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (tangent_figure_get_warnings (figure)->len, ==, 0);
+  tangent_figure_draw (figure, cr, 400, 300);
+  tangent_figure_draw (figure, cr, 400, 300);
+  warnings = tangent_figure_get_warnings (figure);
+  g_assert_cmpuint (warnings->len, ==, 1);
+  g_assert_nonnull (strstr (g_ptr_array_index (warnings, 0), "Taylor"));
+  cairo_destroy (cr);
+  cairo_surface_destroy (image);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -464,6 +492,7 @@ main (int   argc,
   g_test_add_func ("/plot/figure/small", test_small_figures);
   g_test_add_func ("/plot/figure/screen-style", test_screen_style);
   g_test_add_func ("/plot/figure/legible-colors", test_legible_colors);
+  g_test_add_func ("/plot/figure/taylor-warning", test_taylor_warning);
 
   return g_test_run ();
 }

@@ -41,8 +41,8 @@
 #define MIN_LENGTH_CELL     0.45
 /* A head is this share of its arrow, up to HEAD_MAX_WIDTHS shaft widths
  * (and at least HEAD_MAX_FLOOR units for that cap): never longer than the
- * shaft that carries it. A lengthened arrow's head is half of it, the
- * most that rule allows, so that its direction still reads. */
+ * shaft that carries it. A lengthened arrow is drawn thinner, so its
+ * head, of the same share, stands out against the shaft. */
 #define HEAD_FRACTION       0.4
 #define HEAD_MAX_WIDTHS     5.0
 #define HEAD_MAX_FLOOR      6.0
@@ -90,8 +90,7 @@ _tangent_arrow_head_for (double           length,
 {
   double cap = MAX (HEAD_MAX_FLOOR, HEAD_MAX_WIDTHS * width);
 
-  if (kind == TANGENT_ARROW_LENGTHENED)
-    return MIN (0.4 * length, cap);
+  (void) kind;
   return MIN (HEAD_FRACTION * length, cap);
 }
 

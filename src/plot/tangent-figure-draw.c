@@ -13,6 +13,7 @@
 
 #define G_LOG_DOMAIN "tangent-figure"
 
+#include <glib/gi18n-lib.h>
 #include <math.h>
 #include <string.h>
 
@@ -514,7 +515,18 @@ draw_overlays (Draw   *d,
                                    taylor->orders, taylor->n_orders, taylor->band,
                                    taylor->inset && !d->style.no_text, &d->style,
                                    taylor->color_index, legend, &error))
-        g_debug ("Taylor overlay: %s", error->message);
+        {
+          /* Said in the figure, and once among the warnings. */
+          g_autofree char *message = g_strdup_printf (_("No Taylor polynomials: %s"), error->message);
+          TangentLegendEntry note = { TANGENT_LEGEND_NOTE, { 0, }, 0, g_markup_escape_text (message, -1) };
+          gboolean known = FALSE;
+
+          g_array_append_val (legend, note);
+          for (guint w = 0; w < self->warnings->len && !known; w++)
+            known = g_str_equal (g_ptr_array_index (self->warnings, w), message);
+          if (!known)
+            g_ptr_array_add (self->warnings, g_steal_pointer (&message));
+        }
     }
 
   for (guint i = 0; i < self->lines->len; i++)
