@@ -33,26 +33,6 @@ static const char *const format_names[] = {
   [TANGENT_EXPORT_PDF] = "pdf",
 };
 
-static int
-usage_error (const char *format,
-             ...) G_GNUC_PRINTF (1, 2);
-
-static int
-usage_error (const char *format,
-             ...)
-{
-  va_list ap;
-  g_autofree char *message = NULL;
-
-  va_start (ap, format);
-  message = g_strdup_vprintf (format, ap);
-  va_end (ap);
-
-  fprintf (stderr, "tangent-cli: %s\n", message);
-  fprintf (stderr, "%s\n", _("Run “tangent-cli render --help” for the options."));
-  return TANGENT_CLI_EXIT_USAGE;
-}
-
 static char *
 shown (const char *text)
 {
@@ -151,26 +131,26 @@ tangent_cli_render (int    argc,
   argv[0] = title;
 
   if (!g_option_context_parse (context, &argc, &argv, &error))
-    return usage_error ("%s", error->message);
+    return tangent_cli_usage_error ("render", "%s", error->message);
 
   if (argc < 2)
-    return usage_error (_("no session given: tangent-cli render SESSION -o OUT.png"));
+    return tangent_cli_usage_error ("render", _("no session given: tangent-cli render SESSION -o OUT.png"));
   if (argc > 2)
     {
       g_autofree char *extra = shown (argv[2]);
 
-      return usage_error (_("unexpected argument “%s”"), extra);
+      return tangent_cli_usage_error ("render", _("unexpected argument “%s”"), extra);
     }
   if (output == NULL)
-    return usage_error (_("no output file given: pass -o OUT.png, OUT.svg or OUT.pdf"));
+    return tangent_cli_usage_error ("render", _("no output file given: pass -o OUT.png, OUT.svg or OUT.pdf"));
   if (!tangent_export_format_from_path (output, &format, &error))
-    return usage_error ("%s", error->message);
+    return tangent_cli_usage_error ("render", "%s", error->message);
 
   if (size_text != NULL && !parse_size (size_text, &width, &height))
     {
       g_autofree char *text = shown (size_text);
 
-      return usage_error (_("--size expects WIDTHxHEIGHT in pixels, 1 to %d each, not “%s”"),
+      return tangent_cli_usage_error ("render", _("--size expects WIDTHxHEIGHT in pixels, 1 to %d each, not “%s”"),
                           TANGENT_EXPORT_MAX_SIZE, text);
     }
   if (dpi_text != NULL
@@ -179,7 +159,7 @@ tangent_cli_render (int    argc,
     {
       g_autofree char *text = shown (dpi_text);
 
-      return usage_error (_("--dpi expects a number from %g to %g, not “%s”"),
+      return tangent_cli_usage_error ("render", _("--dpi expects a number from %g to %g, not “%s”"),
                           TANGENT_EXPORT_MIN_DPI, TANGENT_EXPORT_MAX_DPI, text);
     }
 
