@@ -344,21 +344,23 @@ box_eval (Band  *band,
   return TRUE;
 }
 
-/* c_p(t0 + σ), p = n + 1 + r (r = 0, 1), for σ in sigma (a part of the
- * piece, seen from the knot k at t0): with D = J + 1 − r,
+/* c_p(t0 + σ), p = n + 1 + r (r = −1 … J + 1), for σ in sigma (a part of
+ * the piece, seen from the knot k at t0): with D = J + 1 − r,
  *
  *   Σ_{j<D} C(p+j, j) c_{p+j}(t0) σ^j + C(p+D, D) c_{p+D}(ξ) σ^D,
  *
  * ξ in the piece, c_{p+D} = c_{n+J+2} from the box. */
 static TangentInterval
 knot_form (guint                  n,
-           guint                  r,
+           int                    r,
            const Knot            *k,
            const TangentInterval *box,
            TangentInterval        sigma)
 {
   guint p = n + 1 + r, D = TAYLOR_FORM_DEGREE + 1 - r;
   TangentInterval form;
+
+  g_assert (r >= -1 && r <= TAYLOR_FORM_DEGREE + 1);
 
   form = tangent_interval_scale (tangent_interval_mul (box[KEPT - 1], tangent_interval_powi (sigma, D)),
                                  (double) binomial (p + D, D));
@@ -428,6 +430,19 @@ piece_knot (Band   *band,
     }
 }
 
+/* A neighbour's copy q of the knot k, both at t: met with it. */
+static void
+knot_share (Knot       *q,
+            double      tq,
+            const Knot *k,
+            double      t)
+{
+  if (tq != t || !q->done || !q->ok || !k->ok)
+    return;
+  for (guint j = 0; j < KEPT; j++)
+    q->c[j] = meet (q->c[j], k->c[j]);
+}
+
 /* The mean of a certified piece i from its box and knots: see the top of
  * the file for the three enclosures met here. */
 static void
@@ -443,7 +458,26 @@ piece_settle (Band   *band,
   piece_knot (band, pieces, i, TRUE);
   p = &g_array_index (pieces, Piece, i);
 
+  /* Each knot met with the other's Taylor forms across the piece: where
+   * one end's point jet is poor (near a removable singularity, where the
+   * quotient's recurrence loses precision), the other's may be good. */
   d = tangent_interval_sub (tangent_interval_point (p->e), tangent_interval_point (p->s));
+  if (p->ks.ok && p->ke.ok)
+    {
+      for (guint j = 0; j < KEPT; j++)
+        p->ke.c[j] = meet (p->ke.c[j], knot_form (n, (int) j - 1, &p->ks, p->box, d));
+      for (guint j = 0; j < KEPT; j++)
+        p->ks.c[j] = meet (p->ks.c[j], knot_form (n, (int) j - 1, &p->ke, p->box,
+                                                  tangent_interval_neg (d)));
+      /* the neighbours that share these knots meet them too */
+      if (i > 0)
+        knot_share (&g_array_index (pieces, Piece, i - 1).ke, g_array_index (pieces, Piece, i - 1).e,
+                    &p->ks, p->s);
+      if (i + 1 < pieces->len)
+        knot_share (&g_array_index (pieces, Piece, i + 1).ks, g_array_index (pieces, Piece, i + 1).s,
+                    &p->ke, p->e);
+    }
+
   enc = piece_enclose (band, p, 0);
   slope = piece_enclose (band, p, 1);
   p->mean = enc;
