@@ -296,6 +296,47 @@ meet (TangentInterval a,
   return r;
 }
 
+/* Interval arithmetic for the forms and the per-sample sums: one step
+ * outward per operation (tangent_interval_step_down), no flags. */
+typedef struct
+{
+  double lo, hi;
+} Iv;
+
+static inline Iv
+iv_of (TangentInterval a)
+{
+  Iv r = { a.lo, a.hi };
+  return r;
+}
+
+static inline Iv
+iv_add (Iv a,
+        Iv b)
+{
+  Iv r = { tangent_interval_step_down (a.lo + b.lo), tangent_interval_step_up (a.hi + b.hi) };
+  return r;
+}
+
+static inline Iv
+iv_mul (Iv a,
+        Iv b)
+{
+  double p1 = a.lo * b.lo, p2 = a.lo * b.hi, p3 = a.hi * b.lo, p4 = a.hi * b.hi;
+  Iv r = { tangent_interval_step_down (MIN (MIN (p1, p2), MIN (p3, p4))),
+           tangent_interval_step_up (MAX (MAX (p1, p2), MAX (p3, p4))) };
+  return r;
+}
+
+/* a k for a double k ≥ 0. */
+static inline Iv
+iv_scale (Iv     a,
+          double k)
+{
+  Iv r = { tangent_interval_step_down (a.lo * k), tangent_interval_step_up (a.hi * k) };
+  return r;
+}
+
 /* The point jet at t (the centre's is computed once). */
 static void
 knot_eval (Band  *band,
@@ -358,21 +399,17 @@ knot_form (guint                  n,
            TangentInterval        sigma)
 {
   guint p = n + 1 + r, D = TAYLOR_FORM_DEGREE + 1 - r;
-  TangentInterval form;
+  Iv s = iv_of (sigma), sp = { 1, 1 }, form = { 0, 0 };
 
   g_assert (r >= -1 && r <= TAYLOR_FORM_DEGREE + 1);
-
-  form = tangent_interval_scale (tangent_interval_mul (box[KEPT - 1], tangent_interval_powi (sigma, D)),
-                                 (double) binomial (p + D, D));
   for (guint j = 0; j < D; j++)
     {
-      TangentInterval t = k->c[1 + r + j];
-
-      if (j > 0)
-        t = tangent_interval_mul (t, tangent_interval_powi (sigma, j));
-      form = tangent_interval_add (form, tangent_interval_scale (t, (double) binomial (p + j, j)));
+      form = iv_add (form, iv_scale (iv_mul (iv_of (k->c[1 + r + j]), sp),
+                                     (double) binomial (p + j, j)));
+      sp = iv_mul (sp, s);
     }
-  return form;
+  form = iv_add (form, iv_scale (iv_mul (iv_of (box[KEPT - 1]), sp), (double) binomial (p + D, D)));
+  return tangent_interval_new (form.lo, form.hi);
 }
 
 /* c_{n+1+r} over the piece: the box's enclosure, met with the forms about
@@ -462,7 +499,7 @@ piece_settle (Band   *band,
    * one end's point jet is poor (near a removable singularity, where the
    * quotient's recurrence loses precision), the other's may be good. */
   d = tangent_interval_sub (tangent_interval_point (p->e), tangent_interval_point (p->s));
-  if (p->ks.ok && p->ke.ok)
+  if (p->ks.ok && p->ke.ok && band->shifts.shift != NULL)
     {
       for (guint j = 0; j < KEPT; j++)
         p->ke.c[j] = meet (p->ke.c[j], knot_form (n, (int) j - 1, &p->ks, p->box, d));
@@ -510,6 +547,15 @@ piece_settle (Band   *band,
       p->R2 = tangent_interval_scale (piece_enclose (band, p, 2), (double) binomial (n + 3, 2));
       p->model = tangent_interval_is_bounded (p->d_s) && tangent_interval_is_bounded (p->d_e)
                  && tangent_interval_is_bounded (p->R2);
+      /* per sample the models are met with the mean only where they can
+       * make it narrower: not near a singularity, say, where c'' is huge */
+      if (p->model)
+        {
+          double w = fabs (p->e - p->s), r = mag (p->R2) * w * w / 8;
+
+          p->model = MIN (p->c_s.hi - p->c_s.lo, p->c_e.hi - p->c_e.lo) + r
+                     < (p->mean.hi - p->mean.lo) / 2;
+        }
     }
   if (!tangent_interval_is_bounded (p->mean))
     p->reason = N_("the remainder could not be bounded");
@@ -652,38 +698,6 @@ first_bad (GArray *pieces)
         return i;
     }
   return pieces->len;
-}
-
-/* Interval arithmetic for the per-sample sums: bounded operands, one step
- * outward per operation (tangent_interval_step_down), no flags. */
-typedef struct
-{
-  double lo, hi;
-} Iv;
-
-static inline Iv
-iv_of (TangentInterval a)
-{
-  Iv r = { a.lo, a.hi };
-  return r;
-}
-
-static inline Iv
-iv_add (Iv a,
-        Iv b)
-{
-  Iv r = { tangent_interval_step_down (a.lo + b.lo), tangent_interval_step_up (a.hi + b.hi) };
-  return r;
-}
-
-static inline Iv
-iv_mul (Iv a,
-        Iv b)
-{
-  double p1 = a.lo * b.lo, p2 = a.lo * b.hi, p3 = a.hi * b.lo, p4 = a.hi * b.hi;
-  Iv r = { tangent_interval_step_down (MIN (MIN (p1, p2), MIN (p3, p4))),
-           tangent_interval_step_up (MAX (MAX (p1, p2), MAX (p3, p4))) };
-  return r;
 }
 
 /* What a sample x needs of a piece end t: bounds of d = |x − t|, d^m and
@@ -1027,7 +1041,8 @@ tangent_taylor_horner (const double *coeffs,
   return s;
 }
 
-/* Terms (2) + (3) + (4) at D ≥ |x − a|, with w[k] = e_k + γ |ĉ_k|. */
+/* Terms (2) + (3) + (4) at D ≥ |x − a|, with w[k] = e_k + γ |ĉ_k|, each
+ * operation rounded up by a step. */
 static double
 rounding_at (const double *w,
              guint         n,
@@ -1036,15 +1051,14 @@ rounding_at (const double *w,
   double h = w[n], u = 0;
 
   for (guint k = n; k-- > 0;)
-    h = tangent_interval_add_up (tangent_interval_mul_up (h, D), w[k]);
+    h = tangent_interval_step_up (tangent_interval_step_up (h * D) + w[k]);
   if (n > 0)
     {
-      double D2 = tangent_interval_mul_up (2.0, D);
+      /* Σ_{k<n} (2D)^k ≤ n max(1, 2D)^(n−1) */
+      double junk;
 
-      u = 1;
-      for (guint k = 1; k < n; k++)
-        u = tangent_interval_add_up (tangent_interval_mul_up (u, D2), 1.0);
-      u = tangent_interval_mul_up (u, 0x1p-1074);
+      pow_bounds (MAX (1.0, tangent_interval_step_up (2.0 * D)), n - 1, &junk, &u);
+      u = tangent_interval_mul_up (tangent_interval_mul_up (u, n), 0x1p-1074);
     }
   return tangent_interval_add_up (h, u);
 }
