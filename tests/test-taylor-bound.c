@@ -371,8 +371,8 @@ test_band_removable (void)
           if (max_err > 1e-12)
             {
               if (!(max_bound <= 3 * max_err))
-                g_error ("%s about %g order %u: max b = %g, max |f - T| = %g", removable_cases[i].text,
-                         a, order, max_bound, max_err);
+                g_error ("%s about %g order %u: max b = %g, max |f - T| = %g",
+                         removable_cases[i].text, a, order, max_bound, max_err);
             }
         }
     }

@@ -528,11 +528,118 @@ ijet1_conv_fast (TangentInterval       *acc,
 #undef JET_GOFF
 #undef JET_CONV
 
+/* The same in 2-D: grade j holds j + 1 slots, slot p of a_j times slot q
+ * of b_{k−j} landing in slot p + q of acc; each slot is its own sum, with
+ * its own count and bound (counts stay below 2^14 for grades below 128,
+ * so the underflow allowance still holds). */
+#define IJET2_CONV_MAX 128
+
+static gboolean
+ijet2_conv_fast (TangentInterval       *acc,
+                 guint                  k,
+                 const TangentInterval *a,
+                 const TangentInterval *b,
+                 guint                  lo,
+                 guint                  hi,
+                 double                 alpha,
+                 double                 beta,
+                 double                 d)
+{
+  double slo[IJET2_CONV_MAX], shi[IJET2_CONV_MAX], elo[IJET2_CONV_MAX], ehi[IJET2_CONV_MAX];
+  guint count[IJET2_CONV_MAX];
+  guint flags = TANGENT_INTERVAL_ALL_FLAGS;
+  gboolean finite = TRUE;
+
+  if (lo > hi)
+    return TRUE;
+  if (k >= IJET2_CONV_MAX || !(fabs (alpha) * hi + fabs (beta) <= 0x1p30))
+    return FALSE;
+  for (guint s = 0; s <= k; s++)
+    {
+      slo[s] = shi[s] = elo[s] = ehi[s] = 0;
+      count[s] = 0;
+    }
+  for (guint j = lo; j <= hi; j++)
+    {
+      const TangentInterval *A = a + (gsize) j * (j + 1) / 2;
+      const TangentInterval *B = b + (gsize) (k - j) * (k - j + 1) / 2;
+      double w = alpha * j + beta;
+
+      if (w == 0)
+        continue;
+      for (guint p = 0; p <= j; p++)
+        {
+          TangentInterval x = A[p];
+
+          flags &= x.flags;
+          if (x.lo == 0 && x.hi == 0)
+            continue;
+          finite &= isfinite (x.lo - x.hi);
+          for (guint q = 0; q <= k - j; q++)
+            {
+              TangentInterval y = B[q];
+              double p1, p2, p3, p4, pl, ph, t1, t2, tl, th;
+
+              flags &= y.flags;
+              if (y.lo == 0 && y.hi == 0)
+                continue;
+              finite &= isfinite (y.lo - y.hi);
+              p1 = x.lo * y.lo;
+              p2 = x.lo * y.hi;
+              p3 = x.hi * y.lo;
+              p4 = x.hi * y.hi;
+              pl = MIN (MIN (p1, p2), MIN (p3, p4));
+              ph = MAX (MAX (p1, p2), MAX (p3, p4));
+              t1 = w * pl;
+              t2 = w * ph;
+              tl = MIN (t1, t2);
+              th = MAX (t1, t2);
+              slo[p + q] += tl;
+              shi[p + q] += th;
+              elo[p + q] += fabs (tl);
+              ehi[p + q] += fabs (th);
+              count[p + q]++;
+            }
+        }
+    }
+  if (!finite)
+    return FALSE;
+  for (guint s = 0; s <= k; s++)
+    {
+      if (!isfinite (slo[s]) || !isfinite (shi[s]) || !isfinite (elo[s]) || !isfinite (ehi[s]))
+        return FALSE;
+    }
+  for (guint s = 0; s <= k; s++)
+    {
+      TangentInterval r;
+      double c;
+
+      acc[s].flags &= flags;
+      if (count[s] == 0)
+        continue;
+      c = (count[s] + 4) * 0x1p-52;
+      r.lo = tangent_interval_step_down (slo[s] - (c * elo[s] + 0x1p-1021));
+      r.hi = tangent_interval_step_up (shi[s] + (c * ehi[s] + 0x1p-1021));
+      if (d != 1)
+        {
+          r.lo = tangent_interval_step_down (r.lo / d);
+          r.hi = tangent_interval_step_up (r.hi / d);
+        }
+      r.flags = acc[s].flags;
+      acc[s] = acc[s].lo == 0 && acc[s].hi == 0 ? r : ijet_add (acc[s], r);
+    }
+  return TRUE;
+}
+
 #define JET_POWI_EVERYWHERE     1
+#define JET_POWR_BY_CONV        1
+#define JET_CONV(acc, k, a, b, lo, hi, alpha, beta, d) \
+  ijet2_conv_fast ((acc), (k), (a), (b), (lo), (hi), (alpha), (beta), (d))
 #define JET_NAME(n)             ijet2_##n
 #define JET_GSIZE(k)            ((k) + 1u)
 #define JET_GOFF(k)             ((gsize) (k) * ((k) + 1) / 2)
 #include "tangent-jet-template.h"
+#undef JET_CONV
 
 /* Removable singularities at the centre c (1-D). The double jets resolve
  * u/v with u and v vanishing at c by l'Hôpital on series (the template's
@@ -574,6 +681,7 @@ ijet1_run_centred (ijet1_ctx             *ctx,
                    TangentInterval      **stash,
                    guint                 *stash_len,
                    gboolean               fill,
+                   const TangentInterval *slopes,
                    TangentInterval       *out)
 {
   guint root = prog->outputs[0];
@@ -663,7 +771,7 @@ ijet1_run_centred (ijet1_ctx             *ctx,
           for (gsize i = 1; i < ctx->size; i++)
             r[i] = ijet_const (0);
           if (N >= 1 && ctx->seed[v->q] >= 0)
-            r[1] = ijet_const (1);
+            r[1] = slopes != NULL ? slopes[v->q] : ijet_const (1);
         }
       else if (m > 0 && m < len)
         {
@@ -772,7 +880,8 @@ ijet1_find_shifts (const TangentProgram  *prog,
       ijet1_ctx_init (&ctx, order + extra);
       out = g_new (TangentInterval, ctx.size);
       ijet1_seed (&ctx, wrt);
-      len = ijet1_run_centred (&ctx, prog, params, ipoint, NULL, shift, NULL, NULL, FALSE, out);
+      len = ijet1_run_centred (&ctx, prog, params, ipoint, NULL, shift, NULL, NULL, FALSE, NULL,
+                               out);
       ijet1_ctx_clear (&ctx);
       any = FALSE;
       for (guint id = 0; id <= root; id++)
@@ -813,7 +922,7 @@ ijet1_eval_shifted (const TangentProgram   *prog,
   ijet1_seed (&ctx, wrt);
   if (box.lo <= c && c <= box.hi)
     len = ijet1_run_centred (&ctx, prog, params, ipoint, shifts->shift, NULL, NULL, NULL, FALSE,
-                             out);
+                             NULL, out);
   else
     {
       guint n = prog->outputs[0] + 1;
@@ -823,10 +932,10 @@ ijet1_eval_shifted (const TangentProgram   *prog,
       ipoint[wrt] = tangent_interval_hull (box, tangent_interval_point (c));
       ipoint[wrt].flags = box.flags;
       ijet1_run_centred (&ctx, prog, params, ipoint, shifts->shift, NULL, stash, stash_len, TRUE,
-                         out);
+                         NULL, out);
       ipoint[wrt] = box;
       len = ijet1_run_centred (&ctx, prog, params, ipoint, shifts->shift, NULL, stash, stash_len,
-                               FALSE, out);
+                               FALSE, NULL, out);
       for (guint id = 0; id < n; id++)
         g_free (stash[id]);
     }
@@ -1134,6 +1243,62 @@ _tangent_jet_shifts_clear (TangentJetShifts *shifts)
 {
   g_clear_pointer (&shifts->shift, g_free);
   shifts->extra = 0;
+}
+
+/**
+ * _tangent_jet_interval_eval_ray:
+ * @prog: a program (its first output is expanded)
+ * @params: (nullable): the parameter values
+ * @point: the centre c = (point[0], point[1]); z at point[2]
+ * @dir: the directions h, x in dir[0] and y in dir[1]
+ * @tau: where τ ranges
+ * @order: the highest order
+ * @coeffs: (out caller-allocates): @order + 1 enclosures
+ * @deco: (out caller-allocates) (optional): whether they are certified
+ *
+ * The Taylor coefficients in τ of φ(τ) = f(c + τ h), enclosed for every
+ * τ in @tau and h in @dir: a 1-D interval jet in τ whose variables x and y
+ * are c + τ h (their grade-1 coefficients the intervals of h).
+ * coeffs[k] ∋ Σ_{i+j=k} c_ij(c + τ h) h_x^i h_y^j.
+ *
+ * Returns: %TRUE when certified: f is C^∞ near every c + τ h
+ */
+gboolean
+_tangent_jet_interval_eval_ray (const TangentProgram  *prog,
+                                const double          *params,
+                                const double           point[3],
+                                const TangentInterval  dir[2],
+                                TangentInterval        tau,
+                                guint                  order,
+                                TangentInterval       *coeffs,
+                                TangentJetDecoration  *deco)
+{
+  g_autofree TangentInterval *iparams = interval_params (prog, params);
+  g_autofree TangentInterval *out = NULL;
+  TangentInterval ipoint[TANGENT_N_VARIABLES], slopes[TANGENT_N_VARIABLES];
+  ijet1_ctx ctx = { 0 };
+  guint len;
+
+  for (guint v = 0; v < 2; v++)
+    {
+      ipoint[v] = tangent_interval_add (tangent_interval_point (point[v]),
+                                        tangent_interval_mul (tau, dir[v]));
+      slopes[v] = dir[v];
+    }
+  ipoint[TANGENT_VARIABLE_Z] = ijet_const (point[TANGENT_VARIABLE_Z]);
+  slopes[TANGENT_VARIABLE_Z] = ijet_const (0);
+
+  ijet1_ctx_init (&ctx, order);
+  ctx.seed[TANGENT_VARIABLE_X] = 0;
+  ctx.seed[TANGENT_VARIABLE_Y] = 0;
+  ctx.seed[TANGENT_VARIABLE_Z] = -1;
+  ctx.seed_mask = TANGENT_MASK_X | TANGENT_MASK_Y;
+  out = g_new (TangentInterval, ctx.size);
+  len = ijet1_run_centred (&ctx, prog, iparams, ipoint, NULL, NULL, NULL, NULL, FALSE, slopes, out);
+  ijet1_ctx_clear (&ctx);
+  for (guint k = 0; k <= order; k++)
+    coeffs[k] = k < len ? out[k] : ijet_nan ();
+  return finish (prog, iparams, ipoint, coeffs[0], deco);
 }
 
 /**

@@ -43,4 +43,14 @@ gboolean _tangent_jet_interval_eval_with (const TangentProgram   *prog,
                                           const TangentJetShifts *shifts);
 void     _tangent_jet_shifts_clear       (TangentJetShifts       *shifts);
 
+/* Along rays from a centre, for the 2-D box bound. */
+gboolean _tangent_jet_interval_eval_ray  (const TangentProgram   *prog,
+                                          const double           *params,
+                                          const double            point[3],
+                                          const TangentInterval   dir[2],
+                                          TangentInterval         tau,
+                                          guint                   order,
+                                          TangentInterval        *coeffs,
+                                          TangentJetDecoration   *deco);
+
 G_END_DECLS

@@ -229,8 +229,8 @@ JET_NAME (conv) (JET_S       *acc,
     return;
 #endif
   for (guint j = lo; j <= hi; j++)
-    JET_NAME (grade_addmul) (acc, JET_RATIO (alpha * j + beta, d), JET_G (a, j), j, JET_G (b, k - j),
-                             k - j);
+    JET_NAME (grade_addmul) (acc, JET_RATIO (alpha * j + beta, d), JET_G (a, j), j,
+                             JET_G (b, k - j), k - j);
 }
 
 static inline void

@@ -508,11 +508,17 @@ piece_settle (Band   *band,
                                                   tangent_interval_neg (d)));
       /* the neighbours that share these knots meet them too */
       if (i > 0)
-        knot_share (&g_array_index (pieces, Piece, i - 1).ke, g_array_index (pieces, Piece, i - 1).e,
-                    &p->ks, p->s);
+        {
+          Piece *q = &g_array_index (pieces, Piece, i - 1);
+
+          knot_share (&q->ke, q->e, &p->ks, p->s);
+        }
       if (i + 1 < pieces->len)
-        knot_share (&g_array_index (pieces, Piece, i + 1).ks, g_array_index (pieces, Piece, i + 1).s,
-                    &p->ke, p->e);
+        {
+          Piece *q = &g_array_index (pieces, Piece, i + 1);
+
+          knot_share (&q->ks, q->s, &p->ke, p->e);
+        }
     }
 
   enc = piece_enclose (band, p, 0);
@@ -560,7 +566,8 @@ piece_settle (Band   *band,
   if (!tangent_interval_is_bounded (p->mean))
     p->reason = N_("the remainder could not be bounded");
   else if (p->ks.ok && p->ke.ok
-           && p->mean.hi - p->mean.lo < 2 * (p->ks.c[1].hi - p->ks.c[1].lo + p->ke.c[1].hi - p->ke.c[1].lo))
+           && p->mean.hi - p->mean.lo
+              < 2 * (p->ks.c[1].hi - p->ks.c[1].lo + p->ke.c[1].hi - p->ke.c[1].lo))
     p->final = TRUE;   /* the knots' own width dominates: cutting gains nothing */
 }
 
@@ -1228,7 +1235,7 @@ tangent_taylor_band_new (const TangentProgram *prog,
 }
 
 /* Degree of the 2-D tiles' centred forms (tile_enclose()). */
-#define BOX_FORM_DEGREE 3
+#define BOX_FORM_DEGREE 2
 
 /* Sorted, distinct grid lines over [lo, hi] and out to the centre a:
  * BOX_GRID cuts of the box, the centre itself (so that the rectangle
@@ -1418,11 +1425,12 @@ tile_enclose (const TangentProgram  *prog,
  * point c + h of a cell, h in H: BOX_SHELLS pieces of τ ∈ [0, 1]. */
 #define BOX_SHELLS 16
 
-/* Σ_l B_l ((1 − τ_{l−1})^(n+1) − (1 − τ_l)^(n+1)), rounded up, with
- * B_l ≥ |Σ_{i+j=n+1} c_ij(c + τh) h_x^i h_y^j| for τ in shell l and h in
- * H: the hull of the tiles' c_ij over every tile that meets the box
- * c + [τ_{l−1}, τ_l] H, times the powers of H. +∞ if a tile it needs is
- * not certified. */
+/* mag (Σ_l G_l ((1 − τ_{l−1})^(n+1) − (1 − τ_l)^(n+1))), rounded up,
+ * with G_l ∋ Σ_{i+j=n+1} c_ij(c + τh) h_x^i h_y^j for τ in shell l and h
+ * in H: the hull of the tiles' c_ij over every tile that meets the box
+ * c + [τ_{l−1}, τ_l] H, times the powers of H. The kernel (n + 1)(1 − τ)^n
+ * is positive, so for each h the remainder is Σ_l μ_l w_l with μ_l ∈ G_l,
+ * signs kept. +∞ if a tile it needs is not certified. */
 static double
 shell_remainder (GArray                *xl,
                  GArray                *yl,
@@ -1435,7 +1443,7 @@ shell_remainder (GArray                *xl,
   guint nx = xl->len - 1, ny = yl->len - 1;
   g_autofree TangentInterval *hp = g_new (TangentInterval, n + 2);
   g_autofree TangentInterval *hull = g_new (TangentInterval, n + 2);
-  double sum = 0;
+  TangentInterval sum = tangent_interval_point (0);
 
   for (guint j = 0; j <= n + 1; j++)
     hp[j] = tangent_interval_mul (tangent_interval_powi (H[0], n + 1 - j),
@@ -1445,8 +1453,8 @@ shell_remainder (GArray                *xl,
     {
       TangentInterval tau = tangent_interval_new ((double) (l - 1) / BOX_SHELLS,
                                                   (double) l / BOX_SHELLS);
-      TangentInterval range[2], G = tangent_interval_point (0);
-      double a_up, a_down, junk, w;
+      TangentInterval range[2], G = tangent_interval_point (0), w;
+      double a_up, a_down, b_up, b_down;
 
       for (guint v = 0; v < 2; v++)
         range[v] = tangent_interval_add (tangent_interval_point (centre[v]),
@@ -1476,12 +1484,53 @@ shell_remainder (GArray                *xl,
       if (!tangent_interval_is_bounded (G))
         return INFINITY;
 
-      pow_bounds (1 - (double) (l - 1) / BOX_SHELLS, n + 1, &junk, &a_up);
-      pow_bounds (1 - (double) l / BOX_SHELLS, n + 1, &a_down, &junk);
-      w = tangent_interval_add_up (a_up, -a_down);
-      sum = tangent_interval_add_up (sum, tangent_interval_mul_up (mag (G), w));
+      /* the kernel's weight over the shell, ≥ 0; the shells are summed
+       * with their signs, as the 1-D pieces are */
+      pow_bounds (1 - (double) (l - 1) / BOX_SHELLS, n + 1, &a_down, &a_up);
+      pow_bounds (1 - (double) l / BOX_SHELLS, n + 1, &b_down, &b_up);
+      w = tangent_interval_new (MAX (0, tangent_interval_add_down (a_down, -b_up)),
+                                tangent_interval_add_up (a_up, -b_down));
+      sum = tangent_interval_add (sum, tangent_interval_mul (G, w));
     }
-  return sum;
+  if (!tangent_interval_is_bounded (sum))
+    return INFINITY;
+  return mag (sum);
+}
+
+/* The shells' sum of shell_remainder(), with each G_l from a 1-D interval
+ * jet in τ along the rays c + τ h, h in H (_tangent_jet_interval_eval_ray),
+ * instead of from tiles: φ_h(τ) = f(c + τ h) has the coefficient
+ * Σ_{i+j=n+1} c_ij(c + τ h) h_x^i h_y^j, which the jet gets as one sum,
+ * cancellations kept, at O(n²) per operation. +∞ if a shell is not
+ * certified. */
+static double
+ray_remainder (const TangentProgram  *prog,
+               const double          *params,
+               const double           point[3],
+               const TangentInterval  H[2],
+               guint                  n)
+{
+  g_autofree TangentInterval *C = g_new (TangentInterval, n + 2);
+  TangentInterval sum = tangent_interval_point (0);
+
+  for (guint l = 1; l <= BOX_SHELLS; l++)
+    {
+      TangentInterval tau = tangent_interval_new ((double) (l - 1) / BOX_SHELLS,
+                                                  (double) l / BOX_SHELLS), w;
+      double a_up, a_down, b_up, b_down;
+
+      if (!_tangent_jet_interval_eval_ray (prog, params, point, H, tau, n + 1, C, NULL)
+          || !tangent_interval_is_bounded (C[n + 1]))
+        return INFINITY;
+      pow_bounds (1 - (double) (l - 1) / BOX_SHELLS, n + 1, &a_down, &a_up);
+      pow_bounds (1 - (double) l / BOX_SHELLS, n + 1, &b_down, &b_up);
+      w = tangent_interval_new (MAX (0, tangent_interval_add_down (a_down, -b_up)),
+                                tangent_interval_add_up (a_up, -b_down));
+      sum = tangent_interval_add (sum, tangent_interval_mul (C[n + 1], w));
+    }
+  if (!tangent_interval_is_bounded (sum))
+    return INFINITY;
+  return mag (sum);
 }
 
 /**
@@ -1511,7 +1560,14 @@ shell_remainder (GArray                *xl,
  *   Σ_{i+j=n+1} c_ij((a, b) + τh) h_x^i h_y^j dτ, cut into BOX_SHELLS
  *   pieces of τ (shell_remainder()): the kernel's weight lies near the
  *   centre, where the c_ij are taken over the few tiles that the piece
- *   of the segment can reach, as the 1-D band does with its pieces.
+ *   of the segment can reach, as the 1-D band does with its pieces, the
+ *   shells summed with their signs;
+ *
+ *   the same integral with the inner sum taken whole, as the (n + 1)-th
+ *   Taylor coefficient of φ_h(τ) = f((a, b) + τh), a 1-D function, by an
+ *   interval jet in τ over each shell with h in H (ray_remainder()): the
+ *   terms' cancellations are kept, and a 1-D jet costs O(n²) where a 2-D
+ *   one costs O(n⁴).
  *
  * Per cell then:
  *
@@ -1711,6 +1767,7 @@ tangent_taylor_bound_box (const TangentProgram *prog,
             r = MIN (r, mag (rem));
           if (nx > 0 && ny > 0)
             r = MIN (r, shell_remainder (xl, yl, enc, tile_reason, point, H, n));
+          r = MIN (r, ray_remainder (prog, params, point, H, n));
           r = tangent_interval_add_up (r, poly2_up (w, 0, n, X, Y));
           if (n > 0)
             {
