@@ -109,7 +109,7 @@
 #define KEPT               (TAYLOR_FORM_DEGREE + 2)
 /* Pieces per side at the start, and the refinement's stopping rule. */
 #define INITIAL_PIECES     8
-#define TIGHT_TOL          0.2
+#define TIGHT_TOL          0.05
 /* A half gets its own box when the knot forms' remainder makes more than
  * this share of its mean's width. */
 #define BOX_SHARE          0.25
