@@ -1533,6 +1533,28 @@ ray_remainder (const TangentProgram  *prog,
   return mag (sum);
 }
 
+/* A cell, or a part of one, of the box bound: its offsets from the centre
+ * H, its best remainder from tiles and from rays, and the coefficient and
+ * rounding terms, all bounds for every point of it. */
+typedef struct
+{
+  TangentInterval H[2];
+  double          tiles;
+  double          ray;
+  double          extra;
+  guint           depth;
+} Region;
+
+/* Quarters of the worst region's offsets, for its ray estimate. */
+#define BOX_SPLITS      24
+#define BOX_SPLIT_DEPTH 4
+
+static double
+region_value (const Region *g)
+{
+  return tangent_interval_add_up (MIN (g->tiles, g->ray), g->extra);
+}
+
 /**
  * tangent_taylor_bound_box:
  * @prog: a program (its first output)
@@ -1567,7 +1589,9 @@ ray_remainder (const TangentProgram  *prog,
  *   Taylor coefficient of φ_h(τ) = f((a, b) + τh), a 1-D function, by an
  *   interval jet in τ over each shell with h in H (ray_remainder()): the
  *   terms' cancellations are kept, and a 1-D jet costs O(n²) where a 2-D
- *   one costs O(n⁴).
+ *   one costs O(n⁴). The region whose bound is largest then has its ray
+ *   estimate redone over the quarters of its H, BOX_SPLITS times at most
+ *   (the interval h's own width is what this one loses to).
  *
  * Per cell then:
  *
@@ -1603,6 +1627,7 @@ tangent_taylor_bound_box (const TangentProgram *prog,
   g_autoptr(GArray) yl = NULL;
   TangentJetDecoration deco;
   const char *why = NULL;
+  g_autoptr(GArray) regions = g_array_new (FALSE, FALSE, sizeof (Region));
   double result = 0, gamma;
   guint nx, ny, ia, ib;
 
@@ -1767,8 +1792,6 @@ tangent_taylor_bound_box (const TangentProgram *prog,
             r = MIN (r, mag (rem));
           if (nx > 0 && ny > 0)
             r = MIN (r, shell_remainder (xl, yl, enc, tile_reason, point, H, n));
-          r = MIN (r, ray_remainder (prog, params, point, H, n));
-          r = tangent_interval_add_up (r, poly2_up (w, 0, n, X, Y));
           if (n > 0)
             {
               double px, py;
@@ -1777,8 +1800,69 @@ tangent_taylor_bound_box (const TangentProgram *prog,
               pow_bounds (tangent_interval_add_up (1, tangent_interval_mul_up (2, Y)), n, &junk, &py);
               u = tangent_interval_mul_up (tangent_interval_mul_up (px, py), (N + 3 * n) * 0x1p-1074);
             }
-          result = MAX (result, tangent_interval_add_up (r, u));
+          {
+            Region g;
+
+            g.H[0] = H[0];
+            g.H[1] = H[1];
+            g.tiles = r;
+            g.ray = ray_remainder (prog, params, point, H, n);
+            g.extra = tangent_interval_add_up (poly2_up (w, 0, n, X, Y), u);
+            g.depth = 0;
+            g_array_append_val (regions, g);
+          }
         }
+    }
+
+  /* The worst region's ray estimate, over quarters of its offsets, while
+   * the budget lasts: a part of a cell keeps the cell's other estimates
+   * and rounding terms (its points are among the cell's). */
+  for (guint split = 0; why == NULL && split <= BOX_SPLITS; split++)
+    {
+      guint worst = G_MAXUINT;
+      double top = -1;
+
+      for (guint i = 0; i < regions->len; i++)
+        {
+          double v = region_value (&g_array_index (regions, Region, i));
+
+          if (v > top)
+            {
+              top = v;
+              worst = i;
+            }
+        }
+      if (worst == G_MAXUINT || split == BOX_SPLITS || !(top < INFINITY))
+        {
+          result = MAX (result, top);
+          break;
+        }
+      {
+        Region parent = g_array_index (regions, Region, worst);
+
+        if (parent.depth >= BOX_SPLIT_DEPTH || !(parent.ray < INFINITY)
+            || parent.ray <= 0 || parent.H[0].lo == parent.H[0].hi || parent.H[1].lo == parent.H[1].hi)
+          {
+            result = MAX (result, top);
+            break;
+          }
+        g_array_remove_index_fast (regions, worst);
+        for (guint q = 0; q < 4; q++)
+          {
+            Region g = parent;
+
+            for (guint v = 0; v < 2; v++)
+              {
+                double m = parent.H[v].lo + (parent.H[v].hi - parent.H[v].lo) / 2;
+
+                g.H[v] = ((q >> v) & 1) ? tangent_interval_new (m, parent.H[v].hi)
+                                       : tangent_interval_new (parent.H[v].lo, m);
+              }
+            g.depth++;
+            g.ray = MIN (parent.ray, ray_remainder (prog, params, point, g.H, n));
+            g_array_append_val (regions, g);
+          }
+      }
     }
 
   if (why == NULL && !(result < INFINITY))
