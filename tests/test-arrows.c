@@ -425,6 +425,72 @@ test_draw_gaussian (gconstpointer data)
   cairo_surface_destroy (surface);
 }
 
+/* The boxes arrows keep clear of: a 10 × 4 box at the origin, upright
+ * and turned a quarter, against vertical segments at x = 3 and x = 6. */
+static void
+test_box_meets_segment (void)
+{
+  TangentBox flat = { 0, 0, 10, 4, 0 };
+  TangentBox turned = { 0, 0, 10, 4, G_PI / 2 };
+
+  g_assert_true (tangent_box_meets_segment (&flat, 0, 3, -10, 3, 10));
+  g_assert_false (tangent_box_meets_segment (&flat, 0, 6, -10, 6, 10));
+  g_assert_true (tangent_box_meets_segment (&flat, 1.5, 6, -10, 6, 10));
+  /* turned, it spans x in [-2, 2] */
+  g_assert_false (tangent_box_meets_segment (&turned, 0, 3, -10, 3, 10));
+  g_assert_true (tangent_box_meets_segment (&turned, 1.5, 3, -10, 3, 10));
+  /* a segment that ends before the box, and one inside it */
+  g_assert_false (tangent_box_meets_segment (&flat, 0, -20, 0, -6, 0));
+  g_assert_true (tangent_box_meets_segment (&flat, 0, -1, 0, 1, 0.5));
+}
+
+/* Arrows give way to boxes: a box over the centre of the field removes
+ * the arrows that cross it and no others. */
+static void
+test_avoid (void)
+{
+  TangentViewport vp = { -1, 1, -1, 1, 0, 0, 400, 400 };
+  g_autoptr(TangentProgram) grad = NULL;
+  g_autoptr(GArray) all = NULL;
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 400, 400);
+  cairo_t *cr = cairo_create (surface);
+  TangentPlotStyle style;
+  TangentBox box = { 220, 220, 60, 20, 0 };   /* over the arrow at (220, 220) */
+  TangentArrowOptions options = { 10, TRUE, TRUE, FALSE, &box, 1 };
+  TangentArrowLegend legend;
+  guint crossing = 0;
+
+  grad = compile_gradient ("x^2 + y^2");
+  tangent_plot_style_init_light (&style);
+  all = tangent_arrows_layout (&vp, grad, NULL, &options, NULL);
+  for (guint i = 0; i < all->len; i++)
+    {
+      const TangentArrow *a = &g_array_index (all, TangentArrow, i);
+
+      crossing += tangent_box_meets_segment (&box, a->head + 1, a->x0, a->y0, a->x1, a->y1);
+    }
+  g_assert_cmpuint (crossing, >, 0);
+  g_assert_cmpuint (crossing, <, all->len);
+
+  /* Paint the box's inside white, draw, and find no arrow ink there. */
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_paint (cr);
+  tangent_arrows_draw (cr, &vp, grad, NULL, &options, &style, &legend);
+  cairo_surface_flush (surface);
+  {
+    const guint8 *data = cairo_image_surface_get_data (surface);
+    int stride = cairo_image_surface_get_stride (surface);
+    guint inked = 0;
+
+    for (int y = 211; y < 229; y++)
+      for (int x = 191; x < 249; x++)
+        inked += ((const guint32 *) (data + y * stride))[x] != 0xffffffff;
+    g_assert_cmpuint (inked, ==, 0);
+  }
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -439,6 +505,8 @@ main (int   argc,
   g_test_add_func ("/plot/arrows/undefined", test_undefined);
   g_test_add_func ("/plot/arrows/head", test_arrow_head);
   g_test_add_func ("/plot/arrows/streamlines", test_streamlines);
+  g_test_add_func ("/plot/arrows/box", test_box_meets_segment);
+  g_test_add_func ("/plot/arrows/avoid", test_avoid);
   g_test_add_data_func ("/plot/arrows/draw-gaussian", GINT_TO_POINTER (FALSE), test_draw_gaussian);
   g_test_add_data_func ("/plot/arrows/draw-gaussian-streamlines", GINT_TO_POINTER (TRUE),
                         test_draw_gaussian);

@@ -379,6 +379,21 @@ test_jet_nonsmooth (void)
   g_assert_cmpfloat (c[0], ==, 1);
   g_assert_cmpfloat (c[3], ==, 0);
 
+  /* Zeros that outlast the grades asked for: (1 − cos x)/x² is
+   * 1/2 − x²/24 + …, known to order 0 and 1 too (2·(1 − cos x) = x² −
+   * x⁴/12 + …, by hand). */
+  for (guint order = 0; order <= 3; order++)
+    {
+      jet_text ("(1 - cos(x))/x^2", 0, order, c);
+      assert_rel (c[0], 0.5, 1e-15);
+      if (order >= 1)
+        g_assert_cmpfloat (c[1], ==, 0);
+      if (order >= 2)
+        assert_rel (c[2], -1.0 / 24, 1e-15);
+    }
+  jet_text ("sin(x)/x", 0, 0, c);
+  assert_rel (c[0], 1, 1e-15);
+
   /* A pole stays a pole. */
   jet_text ("1/x", 0, 2, c);
   g_assert_true (isinf (c[0]));

@@ -22,10 +22,12 @@
 #include "tangent-cli.h"
 #include "tangent-cli-output.h"
 #include "tangent-compile.h"
+#include "tangent-figure.h"
 #include "tangent-format.h"
 #include "tangent-grid.h"
 #include "tangent-jet.h"
 #include "tangent-parser.h"
+#include "tangent-session.h"
 #include "tangent-taylor-bound.h"
 #include "tangent-vm.h"
 
@@ -60,6 +62,17 @@ now_ns (void)
   struct timespec ts;
 
   clock_gettime (CLOCK_MONOTONIC, &ts);
+  return (gint64) ts.tv_sec * G_GINT64_CONSTANT (1000000000) + ts.tv_nsec;
+}
+
+/* CPU time of this thread: on a shared machine the wall clock also counts
+ * the time other processes had the core. */
+static gint64
+cpu_ns (void)
+{
+  struct timespec ts;
+
+  clock_gettime (CLOCK_THREAD_CPUTIME_ID, &ts);
   return (gint64) ts.tv_sec * G_GINT64_CONSTANT (1000000000) + ts.tv_nsec;
 }
 
@@ -103,6 +116,7 @@ print_usage (FILE *out)
 {
   fprintf (out, "%s\n", _("Usage: tangent-cli bench [--grid N] [--threads T] [--gradient] [--json]"));
   fprintf (out, "       %s\n", _("tangent-cli bench --taylor [--json]"));
+  fprintf (out, "       %s\n", _("tangent-cli bench --render [--session FILE] [--json]"));
   fprintf (out, "%s\n", _("Times the compiled evaluator on the expressions E1–E6 over an N×N grid."));
   fprintf (out, "\n%s\n", _("With --taylor, times Taylor polynomials instead, of E1–E6 along x about "
                              "x = 0.3 with y = 0.7:"));
@@ -118,6 +132,13 @@ print_usage (FILE *out)
                            "\"samples\": 1000, \"results\": [{\"id\", \"expr\", "
                            "\"coefficients_us\", \"coefficients2_us\", \"band_ms\", \"band_max\", "
                            "\"band_certified\", \"c30\"}, …]}"));
+  fprintf (out, "\n%s\n", _("With --render, times the interactive redraw of a figure on one "
+                             "thread: evaluate, contour, arrows and draw the Himmelblau lecture "
+                             "figure (or the main view of --session FILE) into an image surface "
+                             "of its size; one untimed run, then the median of 21."));
+  fprintf (out, "%s\n", _("JSON: {\"figure\", \"width\", \"height\", \"threads\": 1, "
+                           "\"runs\", \"ms\", \"min_ms\", \"fps\", \"cpu_ms\"} (wall-clock "
+                           "medians, and the median CPU time of the drawing thread)"));
 }
 
 /* bench --taylor: the jets and the bound band on E1–E6 as functions of x
@@ -250,6 +271,105 @@ bench_taylor (gboolean json)
   return TANGENT_CLI_EXIT_OK;
 }
 
+/* bench --render: the Himmelblau lecture figure of
+ * data/examples/himmelblau.tangent, built in so that the benchmark runs
+ * from any directory. */
+static const char himmelblau_session[] =
+  "{ \"format\": \"tangent-session\", \"version\": 1,\n"
+  "  \"formulas\": [ { \"text\": \"f(x, y) = (x^2 + y - 11)^2 + (x + y^2 - 7)^2\" } ],\n"
+  "  \"view\": {\n"
+  "    \"title\": \"Himmelblau’s function $f(x, y) = (x^2 + y - 11)^2 + (x + y^2 - 7)^2$ "
+  "and $-∇f$\",\n"
+  "    \"xmin\": -5, \"xmax\": 5, \"ymin\": -5, \"ymax\": 5, \"equal_aspect\": true,\n"
+  "    \"width\": 1200, \"height\": 900,\n"
+  "    \"contour\": { \"formula\": \"f\", \"grid\": 400,\n"
+  "      \"levels\": [1, 5, 10, 20, 35, 50, 75, 100, 125, 150, 200, 250, 300, 350, 400, 450, "
+  "500, 600, 700, 800] },\n"
+  "    \"arrows\": { \"formula\": \"f\", \"negative\": true, \"grid\": 25 } } }\n";
+
+#define RENDER_RUNS 21
+
+static int
+bench_render (gboolean    json,
+              const char *session_path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TangentSession) session = NULL;
+  g_autoptr(TangentFigure) figure = NULL;
+  cairo_surface_t *surface;
+  gint64 times[RENDER_RUNS], cpu_times[RENDER_RUNS];
+  guint width, height;
+  double ms, min_ms, cpu_ms;
+  char buf[TANGENT_FORMAT_BUF_SIZE];
+
+  session = session_path != NULL
+    ? tangent_session_load_file (session_path, &error)
+    : tangent_session_load_data (himmelblau_session, strlen (himmelblau_session),
+                                 "himmelblau (built in)", &error);
+  if (session != NULL)
+    figure = tangent_figure_new (session, NULL, &error);
+  if (figure == NULL)
+    {
+      fprintf (stderr, "tangent-cli: %s\n", error->message);
+      return TANGENT_CLI_EXIT_ERROR;
+    }
+
+  tangent_figure_get_size (figure, &width, &height);
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
+
+  for (int r = -1; r < RENDER_RUNS; r++)
+    {
+      cairo_t *cr = cairo_create (surface);
+      gint64 c0 = cpu_ns ();
+      gint64 t0 = now_ns ();
+
+      tangent_figure_draw (figure, cr, width, height);
+      cairo_surface_flush (surface);
+      if (r >= 0)
+        {
+          times[r] = now_ns () - t0;
+          cpu_times[r] = cpu_ns () - c0;
+        }
+      cairo_destroy (cr);
+    }
+  cairo_surface_destroy (surface);
+
+  qsort (times, RENDER_RUNS, sizeof times[0], compare_gint64);
+  qsort (cpu_times, RENDER_RUNS, sizeof cpu_times[0], compare_gint64);
+  ms = times[RENDER_RUNS / 2] / 1e6;
+  min_ms = times[0] / 1e6;
+  cpu_ms = cpu_times[RENDER_RUNS / 2] / 1e6;
+
+  if (json)
+    {
+      json_t *object = json_object ();
+
+      json_object_set_new (object, "figure",
+                           tangent_cli_json_string (session_path != NULL ? session_path
+                                                                         : "himmelblau"));
+      json_object_set_new (object, "width", json_integer (width));
+      json_object_set_new (object, "height", json_integer (height));
+      json_object_set_new (object, "threads", json_integer (1));
+      json_object_set_new (object, "runs", json_integer (RENDER_RUNS));
+      json_object_set_new (object, "ms", tangent_cli_json_number (ms));
+      json_object_set_new (object, "min_ms", tangent_cli_json_number (min_ms));
+      json_object_set_new (object, "fps", tangent_cli_json_number (1000 / ms));
+      json_object_set_new (object, "cpu_ms", tangent_cli_json_number (cpu_ms));
+      tangent_cli_print_json (object);
+    }
+  else
+    {
+      printf (_("redraw of %s, %u×%u, 1 thread, median of %d runs:\n"),
+              session_path != NULL ? session_path : "himmelblau", width, height, RENDER_RUNS);
+      printf ("  %s ms", tangent_format_fixed (buf, ms, 2));
+      printf (" (min %s ms)", tangent_format_fixed (buf, min_ms, 2));
+      printf (", %s frames/s;", tangent_format_fixed (buf, 1000 / ms, 1));
+      printf (" CPU time %s ms\n", tangent_format_fixed (buf, cpu_ms, 2));
+    }
+
+  return TANGENT_CLI_EXIT_OK;
+}
+
 static gboolean
 parse_uint (const char *text,
             guint       min,
@@ -269,7 +389,8 @@ tangent_cli_bench (int    argc,
                    char **argv)
 {
   guint grid = 1000, threads = 1;
-  gboolean gradient = FALSE, json = FALSE, taylor = FALSE;
+  gboolean gradient = FALSE, json = FALSE, taylor = FALSE, render = FALSE;
+  const char *session_path = NULL;
   guint n_exprs;
   const guint *ids;
   static const guint all_ids[] = { 0, 1, 2, 3, 4, 5 };
@@ -293,6 +414,10 @@ tangent_cli_bench (int    argc,
         gradient = TRUE;
       else if (strcmp (argv[i], "--taylor") == 0)
         taylor = TRUE;
+      else if (strcmp (argv[i], "--render") == 0)
+        render = TRUE;
+      else if (strcmp (argv[i], "--session") == 0 && i + 1 < argc)
+        session_path = argv[++i];
       else if (strcmp (argv[i], "--json") == 0)
         json = TRUE;
       else
@@ -304,6 +429,8 @@ tangent_cli_bench (int    argc,
 
   if (taylor)
     return bench_taylor (json);
+  if (render || session_path != NULL)
+    return bench_render (json, session_path);
 
   ids = gradient ? gradient_ids : all_ids;
   n_exprs = gradient ? G_N_ELEMENTS (gradient_ids) : G_N_ELEMENTS (all_ids);

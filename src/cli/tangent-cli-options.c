@@ -68,13 +68,19 @@ tangent_cli_parse_value (const char *text,
   return isfinite (*value);
 }
 
-static int
-usage_error (const char *format,
-             ...) G_GNUC_PRINTF (1, 2);
-
-static int
-usage_error (const char *format,
-             ...)
+/**
+ * tangent_cli_usage_error:
+ * @command: (nullable): the sub-command, to point at its --help
+ * @format: the message
+ *
+ * Says what is wrong with the command line on standard error.
+ *
+ * Returns: %TANGENT_CLI_EXIT_USAGE, for the caller to return
+ */
+int
+tangent_cli_usage_error (const char *command,
+                         const char *format,
+                         ...)
 {
   va_list ap;
   g_autofree char *message = NULL;
@@ -84,6 +90,11 @@ usage_error (const char *format,
   va_end (ap);
 
   fprintf (stderr, "tangent-cli: %s\n", message);
+  if (command != NULL)
+    {
+      fprintf (stderr, _("Run “tangent-cli %s --help” for the options."), command);
+      fputc ('\n', stderr);
+    }
   return TANGENT_CLI_EXIT_USAGE;
 }
 
@@ -135,7 +146,7 @@ parse_bindings (char       **items,
           int status;
 
           if (eq == NULL || eq == pairs[j])
-            return usage_error (_("%s expects NAME=VALUE pairs separated by commas, not “%s”"),
+            return tangent_cli_usage_error (NULL, _("%s expects NAME=VALUE pairs separated by commas, not “%s”"),
                                 option, shown);
 
           name = g_strndup (pairs[j], eq - pairs[j]);
@@ -143,7 +154,7 @@ parse_bindings (char       **items,
             {
               g_autofree char *shown_value = excerpt (eq + 1);
 
-              return usage_error (_("%s: “%s” is not a finite decimal number (write 1.5, -2, 1e-3)"),
+              return tangent_cli_usage_error (NULL, _("%s: “%s” is not a finite decimal number (write 1.5, -2, 1e-3)"),
                                   option, shown_value);
             }
 
@@ -168,7 +179,7 @@ add_at (TangentCliArgs *args,
     {
       g_autofree char *shown = excerpt (name);
 
-      return usage_error (_("--at binds the variables x, y and z, not “%s” (use --param for "
+      return tangent_cli_usage_error (NULL, _("--at binds the variables x, y and z, not “%s” (use --param for "
                             "parameters)"), shown);
     }
 
@@ -186,7 +197,7 @@ add_param (TangentCliArgs *args,
   TangentVariable variable;
 
   if (is_variable_name (name, &variable))
-    return usage_error (_("--param sets parameters; bind the variable “%s” with --at"), name);
+    return tangent_cli_usage_error (NULL, _("--param sets parameters; bind the variable “%s” with --at"), name);
 
   g_ptr_array_add (args->param_names, g_strdup (name));
   g_array_append_val (args->param_values, value);
@@ -279,14 +290,14 @@ tangent_cli_args_parse (TangentCliArgs      *args,
   argv[0] = title;
 
   if (!g_option_context_parse (context, &argc, &argv, &error))
-    return usage_error ("%s", error->message);
+    return tangent_cli_usage_error (NULL, "%s", error->message);
 
   /* Whatever is left after argv[0] is EXPR, or a mistake. */
   if (argc > 2 || (argc == 2 && args->expr_file != NULL))
     {
       g_autofree char *shown = excerpt (argv[args->expr_file != NULL ? 1 : 2]);
 
-      return usage_error (_("unexpected argument “%s” (quote EXPR if it contains spaces)"), shown);
+      return tangent_cli_usage_error (NULL, _("unexpected argument “%s” (quote EXPR if it contains spaces)"), shown);
     }
 
   if (args->expr_file != NULL)
@@ -304,7 +315,7 @@ tangent_cli_args_parse (TangentCliArgs      *args,
     }
   else if (needs & TANGENT_CLI_NEEDS_EXPR)
     {
-      return usage_error (_("no formula given: pass EXPR or --expr-file FILE"));
+      return tangent_cli_usage_error (NULL, _("no formula given: pass EXPR or --expr-file FILE"));
     }
 
   if (args->defs_file != NULL)
@@ -326,7 +337,7 @@ tangent_cli_args_parse (TangentCliArgs      *args,
 
   if ((needs & TANGENT_CLI_NEEDS_AT) && !args->at_set[TANGENT_VARIABLE_X]
       && !args->at_set[TANGENT_VARIABLE_Y] && !args->at_set[TANGENT_VARIABLE_Z])
-    return usage_error (_("this command needs a point: --at x=V,y=V"));
+    return tangent_cli_usage_error (NULL, _("this command needs a point: --at x=V,y=V"));
 
   return TANGENT_CLI_EXIT_OK;
 }

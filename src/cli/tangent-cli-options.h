@@ -46,6 +46,9 @@ int      tangent_cli_args_parse  (TangentCliArgs      *args,
                                   const GOptionEntry  *extra,
                                   TangentCliNeeds      needs);
 void     tangent_cli_args_clear  (TangentCliArgs      *args);
+int      tangent_cli_usage_error (const char          *command,
+                                  const char          *format,
+                                  ...) G_GNUC_PRINTF (2, 3);
 int      tangent_cli_parse_order (TangentCliArgs      *args,
                                   const char          *text,
                                   guint                fallback,

@@ -46,25 +46,6 @@ typedef struct
   double           lo[2], hi[2];
 } Expansion;
 
-static int
-usage_error (const char *format,
-             ...) G_GNUC_PRINTF (1, 2);
-
-static int
-usage_error (const char *format,
-             ...)
-{
-  va_list ap;
-  g_autofree char *message = NULL;
-
-  va_start (ap, format);
-  message = g_strdup_vprintf (format, ap);
-  va_end (ap);
-
-  fprintf (stderr, "tangent-cli: %s\n", message);
-  return TANGENT_CLI_EXIT_USAGE;
-}
-
 /* User text in a one-line message: escaped and short. */
 static char *
 excerpt (const char *text)
@@ -104,7 +85,7 @@ parse_about (const char        *text,
   guint n = g_strv_length (pairs);
 
   if (n < 1 || n > 2)
-    return usage_error (_("--about expects one or two VAR=VALUE pairs, e.g. x=0 or x=1,y=2"));
+    return tangent_cli_usage_error (NULL, _("--about expects one or two VAR=VALUE pairs, e.g. x=0 or x=1,y=2"));
 
   for (guint i = 0; i < n; i++)
     {
@@ -117,25 +98,25 @@ parse_about (const char        *text,
         {
           g_autofree char *shown = excerpt (pairs[i]);
 
-          return usage_error (_("--about expects VAR=VALUE, not “%s”"), shown);
+          return tangent_cli_usage_error (NULL, _("--about expects VAR=VALUE, not “%s”"), shown);
         }
       name = g_strndup (pairs[i], eq - pairs[i]);
       if (!lookup_variable (names, name, &v))
         {
           g_autofree char *shown = excerpt (name);
 
-          return usage_error (_("--about: “%s” is not a variable of the formula (%s, %s or %s)"),
+          return tangent_cli_usage_error (NULL, _("--about: “%s” is not a variable of the formula (%s, %s or %s)"),
                               shown, names[0], names[1], names[2]);
         }
       if (!tangent_cli_parse_value (eq + 1, &value))
         {
           g_autofree char *shown = excerpt (eq + 1);
 
-          return usage_error (_("--about: “%s” is not a finite decimal number (write 1.5, -2, "
+          return tangent_cli_usage_error (NULL, _("--about: “%s” is not a finite decimal number (write 1.5, -2, "
                                 "1e-3)"), shown);
         }
       if (i == 1 && v == ex->vars[0])
-        return usage_error (_("--about names %s twice"), names[v]);
+        return tangent_cli_usage_error (NULL, _("--about names %s twice"), names[v]);
 
       ex->vars[i] = v;
       ex->centre[i] = value;
@@ -153,7 +134,7 @@ parse_about (const char        *text,
           ex->vars[1] = v, ex->centre[1] = c;
         }
       if (ex->vars[0] != TANGENT_VARIABLE_X || ex->vars[1] != TANGENT_VARIABLE_Y)
-        return usage_error (_("A Taylor polynomial in two variables is in %s and %s"),
+        return tangent_cli_usage_error (NULL, _("A Taylor polynomial in two variables is in %s and %s"),
                             names[0], names[1]);
     }
 
@@ -189,8 +170,8 @@ parse_bound_on (const char        *text,
 
   if (g_strv_length (items) != ex->n)
     return ex->n == 1
-           ? usage_error (_("--bound-on expects LO:HI, not “%s”"), shown)
-           : usage_error (_("--bound-on expects %s=LO:HI,%s=LO:HI, not “%s”"),
+           ? tangent_cli_usage_error (NULL, _("--bound-on expects LO:HI, not “%s”"), shown)
+           : tangent_cli_usage_error (NULL, _("--bound-on expects %s=LO:HI,%s=LO:HI, not “%s”"),
                           names[ex->vars[0]], names[ex->vars[1]], shown);
 
   for (guint i = 0; items[i] != NULL; i++)
@@ -214,19 +195,19 @@ parse_bound_on (const char        *text,
                 }
             }
           if (!found)
-            return usage_error (_("--bound-on: “%s” is not a variable of --about"), shown);
+            return tangent_cli_usage_error (NULL, _("--bound-on: “%s” is not a variable of --about"), shown);
           range = eq + 1;
         }
       else if (ex->n != 1)
-        return usage_error (_("--bound-on expects %s=LO:HI,%s=LO:HI, not “%s”"),
+        return tangent_cli_usage_error (NULL, _("--bound-on expects %s=LO:HI,%s=LO:HI, not “%s”"),
                             names[ex->vars[0]], names[ex->vars[1]], shown);
 
       if (seen[slot])
-        return usage_error (_("--bound-on gives a range for %s twice"), names[ex->vars[slot]]);
+        return tangent_cli_usage_error (NULL, _("--bound-on gives a range for %s twice"), names[ex->vars[slot]]);
       seen[slot] = TRUE;
 
       if (!parse_range (range, &ex->lo[slot], &ex->hi[slot]))
-        return usage_error (_("--bound-on: “%s” is not LO:HI with finite decimal numbers, "
+        return tangent_cli_usage_error (NULL, _("--bound-on: “%s” is not LO:HI with finite decimal numbers, "
                               "LO < HI"), shown);
     }
 
@@ -325,18 +306,18 @@ tangent_cli_taylor (int    argc,
     return status;
 
   if (about == NULL)
-    return usage_error (_("taylor needs a centre: --about x=A (or x=A,y=B)"));
+    return tangent_cli_usage_error (NULL, _("taylor needs a centre: --about x=A (or x=A,y=B)"));
   if (samples_text != NULL)
     {
       guint64 k;
 
       if (bound_on == NULL)
-        return usage_error (_("--samples goes with --bound-on"));
+        return tangent_cli_usage_error (NULL, _("--samples goes with --bound-on"));
       if (!g_ascii_string_to_unsigned (samples_text, 10, 2, MAX_SAMPLES, &k, NULL))
         {
           g_autofree char *shown = excerpt (samples_text);
 
-          return usage_error (_("--samples expects a whole number from 2 to %d, not “%s”"),
+          return tangent_cli_usage_error (NULL, _("--samples expects a whole number from 2 to %d, not “%s”"),
                               MAX_SAMPLES, shown);
         }
       samples = (guint) k;
@@ -375,7 +356,7 @@ tangent_cli_taylor (int    argc,
    * all of them, or none. */
   have_value = args.at_set[ex.vars[0]];
   if (ex.n == 2 && args.at_set[ex.vars[1]] != have_value)
-    return usage_error (_("To evaluate the polynomial, --at needs both %s and %s"),
+    return tangent_cli_usage_error (NULL, _("To evaluate the polynomial, --at needs both %s and %s"),
                         names[ex.vars[0]], names[ex.vars[1]]);
 
   status = tangent_cli_parse_order (&args, order_text, DEFAULT_ORDER, &order);

@@ -24,6 +24,7 @@ static const TangentCliCommand commands[] = {
   { "hessian", N_("Value, gradient and Hessian at a point"), tangent_cli_hessian },
   { "taylor", N_("Taylor polynomial about a point, with a certified error bound"),
     tangent_cli_taylor },
+  { "render", N_("Draw a session’s view into a PNG, SVG or PDF file"), tangent_cli_render },
   { "bench", N_("Measure evaluation speed over a grid"), tangent_cli_bench },
   { NULL, NULL, NULL },
 };

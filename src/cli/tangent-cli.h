@@ -29,6 +29,7 @@ int tangent_cli_diff    (int argc, char **argv);
 int tangent_cli_grad    (int argc, char **argv);
 int tangent_cli_hessian (int argc, char **argv);
 int tangent_cli_taylor  (int argc, char **argv);
+int tangent_cli_render  (int argc, char **argv);
 int tangent_cli_bench   (int argc, char **argv);
 
 G_END_DECLS

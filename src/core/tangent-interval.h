@@ -216,6 +216,32 @@ tangent_interval_div_up (double a,
   return -tangent_interval_div_down (-a, b);
 }
 
+/* One step outward from a finite c, the cheap way to round the result of
+ * one round-to-nearest operation outward: c ∓ max(2^−52 |c|, 2^−1022),
+ * itself computed in round to nearest, lies at or beyond c's neighbour
+ * (pred(c) for _down), since 2^−52 |c| is at least the spacing of the
+ * doubles at c (and exact) for |c| ≥ 2^−970, and 2^−1022 is at least the
+ * spacing below (Rump, Zimmermann, Boldo & Melquiond, "Computing
+ * predecessor and successor in rounding to nearest", BIT 49, 2009, with a
+ * coarser factor). At most an ulp wider than the exact directed rounding,
+ * and no case analysis; 2^−1022 is normal, so no subnormal is ever formed
+ * on the way. ±∞ and NaN are returned as they are. */
+static inline double
+tangent_interval_step_down (double c)
+{
+  double m = fabs (c);
+
+  if (G_UNLIKELY (!(m <= G_MAXDOUBLE)))
+    return c;
+  return c - (m >= 0x1p-970 ? m * 0x1p-52 : 0x1p-1022);
+}
+
+static inline double
+tangent_interval_step_up (double c)
+{
+  return -tangent_interval_step_down (-c);
+}
+
 /* Arithmetic. add, sub and neg are inline for interval jets. */
 
 static inline TangentInterval

@@ -34,6 +34,7 @@
 
 #include "tangent-interval.h"
 #include "tangent-jet.h"
+#include "tangent-jet-private.h"
 #include "tangent-taylor-bound.h"
 #include "tangent-vm-private.h"
 
@@ -430,7 +431,93 @@ ijet_eval0 (guint                  op,
 #define JET_SCALE_A(a, f)       ijet_scale_a ((a), (f))
 #define JET_CONST_LN(b)         ijet_const_ln (b)
 
+/* The recurrences' inner product in 1-D (the template's conv),
+ * acc += Σ_{j=lo..hi} ((alpha j + beta)/d) A_j B_{k−j}, summed in round to
+ * nearest with one error bound for the whole sum instead of an outward
+ * step at every product, scaling and addition. With P_j = [min, max] of
+ * the four end products of A_j B_{k−j} (the exact interval product),
+ * w_j = alpha j + beta exact, each computed end t̂_j of w_j P_j carries two
+ * roundings, fl of the exact min or max being the min or max of the rounded
+ * products (rounding is monotone), so |t̂_j − t_j| ≤ (2u + u²)|t_j| plus
+ * (|w_j| + 1) 2^−1075 should a product underflow; the recursive sum of m
+ * terms adds at most γ_{m−1} Σ |t̂_j| (Higham, "Accuracy and Stability of
+ * Numerical Algorithms", 2nd ed., §3.1 and §4.2; sums never underflow
+ * inexactly). So |Ŝ − S| ≤ (m + 4) 2^−53 Σ |t̂_j| (1 + small) + 2^−1037
+ * for m ≤ 128 terms and |w_j| ≤ 2^30; the bound used, (m + 4) 2^−52
+ * Σ |t̂_j| + 2^−1021, has room for its own roundings, and one step outward
+ * covers the final subtraction and the division by d. Terms with an exact
+ * zero operand are skipped, so exact zeros stay exact. Declines (FALSE)
+ * when something is not finite, for the exact path. */
+static gboolean
+ijet1_conv_fast (TangentInterval       *acc,
+                 guint                  k,
+                 const TangentInterval *a,
+                 const TangentInterval *b,
+                 guint                  lo,
+                 guint                  hi,
+                 double                 alpha,
+                 double                 beta,
+                 double                 d)
+{
+  double slo = 0, shi = 0, elo = 0, ehi = 0, c;
+  guint count = 0, flags = acc->flags;
+  gboolean finite = TRUE;
+  TangentInterval r;
+
+  if (lo > hi)
+    return TRUE;
+  if (hi - lo >= 128 || !(fabs (alpha) * hi + fabs (beta) <= 0x1p30))
+    return FALSE;
+  for (guint j = lo; j <= hi; j++)
+    {
+      TangentInterval x = a[j], y = b[k - j];
+      double w = alpha * j + beta, p1, p2, p3, p4, pl, ph, t1, t2;
+
+      flags &= x.flags & y.flags;
+      if ((x.lo == 0 && x.hi == 0) || (y.lo == 0 && y.hi == 0) || w == 0)
+        continue;
+      finite &= isfinite (x.lo - x.hi) & isfinite (y.lo - y.hi);
+      p1 = x.lo * y.lo;
+      p2 = x.lo * y.hi;
+      p3 = x.hi * y.lo;
+      p4 = x.hi * y.hi;
+      pl = MIN (MIN (p1, p2), MIN (p3, p4));
+      ph = MAX (MAX (p1, p2), MAX (p3, p4));
+      t1 = w * pl;
+      t2 = w * ph;
+      slo += MIN (t1, t2);
+      shi += MAX (t1, t2);
+      elo += fabs (MIN (t1, t2));
+      ehi += fabs (MAX (t1, t2));
+      count++;
+    }
+  if (count == 0)
+    {
+      acc->flags = flags;
+      return TRUE;
+    }
+  if (!finite || !isfinite (slo) || !isfinite (shi) || !isfinite (elo) || !isfinite (ehi))
+    return FALSE;
+  c = (count + 4) * 0x1p-52;
+  r.lo = tangent_interval_step_down (slo - (c * elo + 0x1p-1021));
+  r.hi = tangent_interval_step_up (shi + (c * ehi + 0x1p-1021));
+  if (d != 1)
+    {
+      r.lo = tangent_interval_step_down (r.lo / d);
+      r.hi = tangent_interval_step_up (r.hi / d);
+    }
+  r.flags = flags;
+  if (acc->lo == 0 && acc->hi == 0)
+    *acc = r;
+  else
+    *acc = ijet_add (*acc, r);
+  return TRUE;
+}
+
 #define JET_POWI_EVERYWHERE     1
+#define JET_POWR_BY_CONV        1
+#define JET_CONV(acc, k, a, b, lo, hi, alpha, beta, d) \
+  ijet1_conv_fast ((acc), (k), (a), (b), (lo), (hi), (alpha), (beta), (d))
 #define JET_NAME(n)             ijet1_##n
 #define JET_UNIVARIATE          0
 #define JET_GSIZE(k)            1u
@@ -439,12 +526,120 @@ ijet_eval0 (guint                  op,
 #undef JET_NAME
 #undef JET_GSIZE
 #undef JET_GOFF
+#undef JET_CONV
+
+/* The same in 2-D: grade j holds j + 1 slots, slot p of a_j times slot q
+ * of b_{k−j} landing in slot p + q of acc; each slot is its own sum, with
+ * its own count and bound (counts stay below 2^14 for grades below 128,
+ * so the underflow allowance still holds). */
+#define IJET2_CONV_MAX 128
+
+static gboolean
+ijet2_conv_fast (TangentInterval       *acc,
+                 guint                  k,
+                 const TangentInterval *a,
+                 const TangentInterval *b,
+                 guint                  lo,
+                 guint                  hi,
+                 double                 alpha,
+                 double                 beta,
+                 double                 d)
+{
+  double slo[IJET2_CONV_MAX], shi[IJET2_CONV_MAX], elo[IJET2_CONV_MAX], ehi[IJET2_CONV_MAX];
+  guint count[IJET2_CONV_MAX];
+  guint flags = TANGENT_INTERVAL_ALL_FLAGS;
+  gboolean finite = TRUE;
+
+  if (lo > hi)
+    return TRUE;
+  if (k >= IJET2_CONV_MAX || !(fabs (alpha) * hi + fabs (beta) <= 0x1p30))
+    return FALSE;
+  for (guint s = 0; s <= k; s++)
+    {
+      slo[s] = shi[s] = elo[s] = ehi[s] = 0;
+      count[s] = 0;
+    }
+  for (guint j = lo; j <= hi; j++)
+    {
+      const TangentInterval *A = a + (gsize) j * (j + 1) / 2;
+      const TangentInterval *B = b + (gsize) (k - j) * (k - j + 1) / 2;
+      double w = alpha * j + beta;
+
+      if (w == 0)
+        continue;
+      for (guint p = 0; p <= j; p++)
+        {
+          TangentInterval x = A[p];
+
+          flags &= x.flags;
+          if (x.lo == 0 && x.hi == 0)
+            continue;
+          finite &= isfinite (x.lo - x.hi);
+          for (guint q = 0; q <= k - j; q++)
+            {
+              TangentInterval y = B[q];
+              double p1, p2, p3, p4, pl, ph, t1, t2, tl, th;
+
+              flags &= y.flags;
+              if (y.lo == 0 && y.hi == 0)
+                continue;
+              finite &= isfinite (y.lo - y.hi);
+              p1 = x.lo * y.lo;
+              p2 = x.lo * y.hi;
+              p3 = x.hi * y.lo;
+              p4 = x.hi * y.hi;
+              pl = MIN (MIN (p1, p2), MIN (p3, p4));
+              ph = MAX (MAX (p1, p2), MAX (p3, p4));
+              t1 = w * pl;
+              t2 = w * ph;
+              tl = MIN (t1, t2);
+              th = MAX (t1, t2);
+              slo[p + q] += tl;
+              shi[p + q] += th;
+              elo[p + q] += fabs (tl);
+              ehi[p + q] += fabs (th);
+              count[p + q]++;
+            }
+        }
+    }
+  if (!finite)
+    return FALSE;
+  for (guint s = 0; s <= k; s++)
+    {
+      if (!isfinite (slo[s]) || !isfinite (shi[s]) || !isfinite (elo[s]) || !isfinite (ehi[s]))
+        return FALSE;
+    }
+  for (guint s = 0; s <= k; s++)
+    {
+      TangentInterval r;
+      double c;
+
+      acc[s].flags &= flags;
+      if (count[s] == 0)
+        continue;
+      c = (count[s] + 4) * 0x1p-52;
+      r.lo = tangent_interval_step_down (slo[s] - (c * elo[s] + 0x1p-1021));
+      r.hi = tangent_interval_step_up (shi[s] + (c * ehi[s] + 0x1p-1021));
+      if (d != 1)
+        {
+          r.lo = tangent_interval_step_down (r.lo / d);
+          r.hi = tangent_interval_step_up (r.hi / d);
+        }
+      r.flags = acc[s].flags;
+      acc[s] = acc[s].lo == 0 && acc[s].hi == 0 ? r : ijet_add (acc[s], r);
+    }
+  return TRUE;
+}
 
 #define JET_POWI_EVERYWHERE     1
+#define JET_POWR_BY_CONV        1
+#define JET_CONV(acc, k, a, b, lo, hi, alpha, beta, d) \
+  ijet2_conv_fast ((acc), (k), (a), (b), (lo), (hi), (alpha), (beta), (d))
 #define JET_NAME(n)             ijet2_##n
 #define JET_GSIZE(k)            ((k) + 1u)
 #define JET_GOFF(k)             ((gsize) (k) * ((k) + 1) / 2)
 #include "tangent-jet-template.h"
+#undef JET_CONV
 
 /* Removable singularities at the centre c (1-D). The double jets resolve
  * u/v with u and v vanishing at c by l'Hôpital on series (the template's
@@ -464,7 +659,18 @@ ijet_eval0 (guint                  op,
  * jets give. Whether u_j(c) and v_j(c) vanish is decided by a first run at
  * the point c, where an enclosure [0, 0] proves an exact zero, and v_m(c)
  * must be provably nonzero; the box run reuses those shifts. Each shift
- * costs m grades, which a larger order makes up for. */
+ * costs m grades, which a larger order makes up for.
+ *
+ * A box B that does not contain c but lies near it gets the same help:
+ * the quotient's series over B is enclosed both by the plain recurrence
+ * over B (which divides by v over B, close to 0, and so loses precision
+ * at every grade) and by the shifted series over H = hull(B, c) ⊇ B, the
+ * argument above on H. Both enclose the same set, so the run over B takes
+ * their intersection at each such quotient (and any flag either proves).
+ *
+ * stash: NULL, or one slot per value; with fill, the shifted quotients'
+ * series are kept there (and their lengths in stash_len); without, the
+ * quotients of a plain run (shift_in still names them) are met with them. */
 static guint
 ijet1_run_centred (ijet1_ctx             *ctx,
                    const TangentProgram  *prog,
@@ -472,6 +678,10 @@ ijet1_run_centred (ijet1_ctx             *ctx,
                    const TangentInterval *point,
                    const guint           *shift_in,
                    guint                 *shift_out,
+                   TangentInterval      **stash,
+                   guint                 *stash_len,
+                   gboolean               fill,
+                   const TangentInterval *slopes,
                    TangentInterval       *out)
 {
   guint root = prog->outputs[0];
@@ -482,6 +692,7 @@ ijet1_run_centred (ijet1_ctx             *ctx,
   g_autofree TangentInterval **bufs = g_new0 (TangentInterval *, n);
   g_autofree gboolean *live = g_new0 (gboolean, n);
   g_autoptr(GPtrArray) pool = g_ptr_array_new_with_free_func (g_free);
+  gboolean meet = stash != NULL && !fill;
   guint out_len;
 
   tangent_jet_liveness (prog, root, live, last_use);
@@ -532,7 +743,7 @@ ijet1_run_centred (ijet1_ctx             *ctx,
           const TangentInterval *a = in[0], *b = in[1];
 
           if (shift_in != NULL)
-            m = shift_in[id];
+            m = meet ? 0 : shift_in[id];
           else if (JET_IS_ZERO (a[0]) && JET_IS_ZERO (b[0]))
             {
               m = 1;
@@ -560,7 +771,7 @@ ijet1_run_centred (ijet1_ctx             *ctx,
           for (gsize i = 1; i < ctx->size; i++)
             r[i] = ijet_const (0);
           if (N >= 1 && ctx->seed[v->q] >= 0)
-            r[1] = ijet_const (1);
+            r[1] = slopes != NULL ? slopes[v->q] : ijet_const (1);
         }
       else if (m > 0 && m < len)
         {
@@ -576,9 +787,32 @@ ijet1_run_centred (ijet1_ctx             *ctx,
           r[0].flags &= flags;
           ijet1_div (r, t0, t1, 1, N);
           len -= m;
+          if (fill && stash != NULL)
+            {
+              stash[id] = g_memdup2 (r, ctx->size * sizeof (TangentInterval));
+              stash_len[id] = len;
+            }
         }
       else
-        len = ijet1_value (ctx, v, r, in[0], in[1], in[2], len);
+        {
+          len = ijet1_value (ctx, v, r, in[0], in[1], in[2], len);
+          if (meet && stash[id] != NULL)
+            {
+              const TangentInterval *h = stash[id];
+              guint flags = r[0].flags | h[0].flags;
+
+              for (guint k = 0; k < MIN (len, stash_len[id]); k++)
+                {
+                  TangentInterval both = tangent_interval_new (MAX (r[k].lo, h[k].lo),
+                                                               MIN (r[k].hi, h[k].hi));
+
+                  if (tangent_interval_is_bounded (h[k])
+                      && (!tangent_interval_is_bounded (r[k]) || !tangent_interval_is_empty (both)))
+                    r[k] = tangent_interval_is_empty (both) ? h[k] : both;
+                }
+              r[0].flags = tangent_interval_nest_flags (flags);
+            }
+        }
       lens[id] = len;
 
       for (guint i = 0; i < arity; i++)
@@ -597,31 +831,47 @@ ijet1_run_centred (ijet1_ctx             *ctx,
   return out_len;
 }
 
-/* Runs at order + extra with the shifts found at the centre c, when c is
- * in the box and some quotient is 0/0 there (see ijet1_run_centred);
- * FALSE when there is none, for the plain run. */
+static void
+ijet1_seed (ijet1_ctx       *ctx,
+            TangentVariable  wrt)
+{
+  for (guint v = 0; v < TANGENT_N_VARIABLES; v++)
+    ctx->seed[v] = v == (guint) wrt ? 0 : -1;
+  ctx->seed_mask = 1u << wrt;
+}
+
 static gboolean
-ijet1_eval_centred (const TangentProgram  *prog,
-                    const TangentInterval *params,
-                    TangentInterval       *ipoint,
-                    TangentVariable        wrt,
-                    double                 c,
-                    guint                  order,
-                    TangentInterval       *coeffs)
+any_division (const TangentProgram *prog)
+{
+  for (guint id = 0; id <= prog->outputs[0]; id++)
+    {
+      if (prog->values[id].op == TANGENT_OP_DIV)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* The series at the point c = ipoint[wrt] (a point interval) to order,
+ * with the quotients 0/0 there resolved: their shifts into shifts (NULL
+ * shift when there are none) and the working order they need. */
+static void
+ijet1_find_shifts (const TangentProgram  *prog,
+                   const TangentInterval *params,
+                   const TangentInterval *ipoint,
+                   TangentVariable        wrt,
+                   guint                  order,
+                   TangentInterval       *coeffs,
+                   TangentJetShifts      *shifts)
 {
   guint root = prog->outputs[0];
   g_autofree guint *shift = g_new0 (guint, root + 1);
-  TangentInterval box = ipoint[wrt];
-  gboolean any = FALSE;
   guint extra = 8, len = 0;   /* room to find shifts up to 8 at once */
+  gboolean any = FALSE;
 
-  if (!isfinite (c) || !(box.lo <= c && c <= box.hi))
-    return FALSE;
-  for (guint id = 0; id <= root && !any; id++)
-    any = prog->values[id].op == TANGENT_OP_DIV;
-  if (!any)
-    return FALSE;
-
+  shifts->shift = NULL;
+  shifts->extra = 0;
+  if (!any_division (prog))
+    extra = 0;
   for (guint attempt = 0; attempt < 4; attempt++)
     {
       ijet1_ctx ctx = { 0 };
@@ -629,30 +879,71 @@ ijet1_eval_centred (const TangentProgram  *prog,
 
       ijet1_ctx_init (&ctx, order + extra);
       out = g_new (TangentInterval, ctx.size);
-      for (guint v = 0; v < TANGENT_N_VARIABLES; v++)
-        ctx.seed[v] = v == (guint) wrt ? 0 : -1;
-      ctx.seed_mask = 1u << wrt;
-      ipoint[wrt] = tangent_interval_point (c);
-      len = ijet1_run_centred (&ctx, prog, params, ipoint, NULL, shift, out);
-      ipoint[wrt] = box;
+      ijet1_seed (&ctx, wrt);
+      len = ijet1_run_centred (&ctx, prog, params, ipoint, NULL, shift, NULL, NULL, FALSE, NULL,
+                               out);
+      ijet1_ctx_clear (&ctx);
       any = FALSE;
       for (guint id = 0; id <= root; id++)
         any = any || shift[id] > 0;
-      if (any && len >= order + 1)
-        len = ijet1_run_centred (&ctx, prog, params, ipoint, shift, NULL, out);
-      if (any)
-        {
-          for (guint k = 0; k <= order; k++)
-            coeffs[k] = k < len ? out[k] : ijet_nan ();
-          if (len == 0)
-            coeffs[0].flags = 0;
-        }
-      ijet1_ctx_clear (&ctx);
+      for (guint k = 0; k <= order; k++)
+        coeffs[k] = k < len ? out[k] : ijet_nan ();
+      if (len == 0)
+        coeffs[0].flags = 0;
       if (!any || len >= order + 1 || len == 0)
         break;
       extra += order + 1 - len;
     }
-  return any;
+  if (any)
+    {
+      shifts->shift = g_steal_pointer (&shift);
+      shifts->extra = extra;
+    }
+}
+
+/* The series over ipoint[wrt] to order with the shifts found at c. */
+static void
+ijet1_eval_shifted (const TangentProgram   *prog,
+                    const TangentInterval  *params,
+                    TangentInterval        *ipoint,
+                    TangentVariable         wrt,
+                    double                  c,
+                    guint                   order,
+                    const TangentJetShifts *shifts,
+                    TangentInterval        *coeffs)
+{
+  TangentInterval box = ipoint[wrt];
+  ijet1_ctx ctx = { 0 };
+  g_autofree TangentInterval *out = NULL;
+  guint len;
+
+  ijet1_ctx_init (&ctx, order + shifts->extra);
+  out = g_new (TangentInterval, ctx.size);
+  ijet1_seed (&ctx, wrt);
+  if (box.lo <= c && c <= box.hi)
+    len = ijet1_run_centred (&ctx, prog, params, ipoint, shifts->shift, NULL, NULL, NULL, FALSE,
+                             NULL, out);
+  else
+    {
+      guint n = prog->outputs[0] + 1;
+      g_autofree TangentInterval **stash = g_new0 (TangentInterval *, n);
+      g_autofree guint *stash_len = g_new0 (guint, n);
+
+      ipoint[wrt] = tangent_interval_hull (box, tangent_interval_point (c));
+      ipoint[wrt].flags = box.flags;
+      ijet1_run_centred (&ctx, prog, params, ipoint, shifts->shift, NULL, stash, stash_len, TRUE,
+                         NULL, out);
+      ipoint[wrt] = box;
+      len = ijet1_run_centred (&ctx, prog, params, ipoint, shifts->shift, NULL, stash, stash_len,
+                               FALSE, NULL, out);
+      for (guint id = 0; id < n; id++)
+        g_free (stash[id]);
+    }
+  ijet1_ctx_clear (&ctx);
+  for (guint k = 0; k <= order; k++)
+    coeffs[k] = k < len ? out[k] : ijet_nan ();
+  if (len == 0)
+    coeffs[0].flags = 0;
 }
 
 /* The message for the first operation of the program that is not SMOOTH
@@ -795,6 +1086,32 @@ finish (const TangentProgram  *prog,
   return deco->certified;
 }
 
+static void
+ijet1_plain (const TangentProgram  *prog,
+             const TangentInterval *params,
+             const TangentInterval *ipoint,
+             TangentVariable        wrt,
+             guint                  order,
+             TangentInterval       *coeffs)
+{
+  ijet1_ctx ctx = { 0 };
+
+  ijet1_ctx_init (&ctx, order);
+  ijet1_seed (&ctx, wrt);
+  ijet1_run (&ctx, prog, params, ipoint, coeffs);
+  ijet1_ctx_clear (&ctx);
+}
+
+static void
+interval_point (const double           point[3],
+                TangentVariable        wrt,
+                TangentInterval        box,
+                TangentInterval       *ipoint)
+{
+  for (guint v = 0; v < TANGENT_N_VARIABLES; v++)
+    ipoint[v] = v == (guint) wrt ? box : ijet_const (point[v]);
+}
+
 /**
  * tangent_jet_interval_eval:
  * @prog: a program (its first output is expanded)
@@ -803,7 +1120,7 @@ finish (const TangentProgram  *prog,
  *   @box contains it, a quotient 0/0 of series exactly at c (a removable
  *   singularity, as the double jets resolve it) is resolved over the box too
  *   (ijet1_run_centred), and the coefficients are those of the continuous
- *   extension
+ *   extension; a NaN centre is none
  * @wrt: the variable that ranges over @box
  * @box: where the variable ranges
  * @order: the highest order (any; the band asks for a few more than 100)
@@ -825,7 +1142,7 @@ tangent_jet_interval_eval (const TangentProgram *prog,
 {
   g_autofree TangentInterval *iparams = NULL;
   TangentInterval ipoint[TANGENT_N_VARIABLES];
-  ijet1_ctx ctx = { 0 };
+  double c = point != NULL ? point[wrt] : NAN;
 
   g_return_val_if_fail (prog != NULL && prog->n_outputs > 0, FALSE);
   g_return_val_if_fail (point != NULL && coeffs != NULL, FALSE);
@@ -833,19 +1150,154 @@ tangent_jet_interval_eval (const TangentProgram *prog,
   g_return_val_if_fail (params != NULL || prog->n_params == 0, FALSE);
 
   iparams = interval_params (prog, params);
-  for (guint v = 0; v < TANGENT_N_VARIABLES; v++)
-    ipoint[v] = v == (guint) wrt ? box : ijet_const (point[v]);
+  interval_point (point, wrt, box, ipoint);
 
-  if (!ijet1_eval_centred (prog, iparams, ipoint, wrt, point[wrt], order, coeffs))
+  if (isfinite (c) && box.lo <= c && c <= box.hi && any_division (prog))
     {
-      ijet1_ctx_init (&ctx, order);
-      for (guint v = 0; v < TANGENT_N_VARIABLES; v++)
-        ctx.seed[v] = v == (guint) wrt ? 0 : -1;
-      ctx.seed_mask = 1u << wrt;
-      ijet1_run (&ctx, prog, iparams, ipoint, coeffs);
-      ijet1_ctx_clear (&ctx);
-    }
+      TangentJetShifts shifts;
 
+      ipoint[wrt] = tangent_interval_point (c);
+      ijet1_find_shifts (prog, iparams, ipoint, wrt, order, coeffs, &shifts);
+      ipoint[wrt] = box;
+      if (shifts.shift != NULL && !(box.lo == c && box.hi == c))
+        ijet1_eval_shifted (prog, iparams, ipoint, wrt, c, order, &shifts, coeffs);
+      else if (shifts.shift == NULL && !(box.lo == c && box.hi == c))
+        ijet1_plain (prog, iparams, ipoint, wrt, order, coeffs);
+      _tangent_jet_shifts_clear (&shifts);
+    }
+  else
+    ijet1_plain (prog, iparams, ipoint, wrt, order, coeffs);
+
+  return finish (prog, iparams, ipoint, coeffs[0], deco);
+}
+
+/**
+ * _tangent_jet_interval_centre:
+ * @prog: a program (its first output is expanded)
+ * @params: (nullable): the parameter values
+ * @point: the centre c at point[@wrt], the other variables' values
+ * @wrt: the variable of the expansion
+ * @order: the highest order the band will ask for
+ * @coeffs: (out caller-allocates): @order + 1 enclosures at c
+ * @deco: (out caller-allocates) (optional): whether they are certified
+ * @shifts: (out caller-allocates): the quotients 0/0 at c, for
+ *   _tangent_jet_interval_eval_with(); clear with _tangent_jet_shifts_clear()
+ *
+ * The point jet at the centre, as tangent_jet_interval_eval() over [c, c],
+ * and what it found there.
+ *
+ * Returns: %TRUE when certified
+ */
+gboolean
+_tangent_jet_interval_centre (const TangentProgram *prog,
+                              const double         *params,
+                              const double          point[3],
+                              TangentVariable       wrt,
+                              guint                 order,
+                              TangentInterval      *coeffs,
+                              TangentJetDecoration *deco,
+                              TangentJetShifts     *shifts)
+{
+  g_autofree TangentInterval *iparams = interval_params (prog, params);
+  TangentInterval ipoint[TANGENT_N_VARIABLES];
+
+  interval_point (point, wrt, tangent_interval_point (point[wrt]), ipoint);
+  ijet1_find_shifts (prog, iparams, ipoint, wrt, order, coeffs, shifts);
+  return finish (prog, iparams, ipoint, coeffs[0], deco);
+}
+
+/**
+ * _tangent_jet_interval_eval_with:
+ * @shifts: (nullable): from _tangent_jet_interval_centre() at point[@wrt]
+ *
+ * tangent_jet_interval_eval() with the quotients 0/0 at the centre known:
+ * none found costs nothing more than a plain run; with some, a box that
+ * contains the centre is run shifted, and one that does not is met with
+ * the shifted series over its hull with the centre (ijet1_run_centred).
+ * @order is at most the one @shifts were found for.
+ */
+gboolean
+_tangent_jet_interval_eval_with (const TangentProgram   *prog,
+                                 const double           *params,
+                                 const double            point[3],
+                                 TangentVariable         wrt,
+                                 TangentInterval         box,
+                                 guint                   order,
+                                 TangentInterval        *coeffs,
+                                 TangentJetDecoration   *deco,
+                                 const TangentJetShifts *shifts)
+{
+  g_autofree TangentInterval *iparams = interval_params (prog, params);
+  TangentInterval ipoint[TANGENT_N_VARIABLES];
+
+  interval_point (point, wrt, box, ipoint);
+  if (shifts != NULL && shifts->shift != NULL)
+    ijet1_eval_shifted (prog, iparams, ipoint, wrt, point[wrt], order, shifts, coeffs);
+  else
+    ijet1_plain (prog, iparams, ipoint, wrt, order, coeffs);
+  return finish (prog, iparams, ipoint, coeffs[0], deco);
+}
+
+void
+_tangent_jet_shifts_clear (TangentJetShifts *shifts)
+{
+  g_clear_pointer (&shifts->shift, g_free);
+  shifts->extra = 0;
+}
+
+/**
+ * _tangent_jet_interval_eval_ray:
+ * @prog: a program (its first output is expanded)
+ * @params: (nullable): the parameter values
+ * @point: the centre c = (point[0], point[1]); z at point[2]
+ * @dir: the directions h, x in dir[0] and y in dir[1]
+ * @tau: where τ ranges
+ * @order: the highest order
+ * @coeffs: (out caller-allocates): @order + 1 enclosures
+ * @deco: (out caller-allocates) (optional): whether they are certified
+ *
+ * The Taylor coefficients in τ of φ(τ) = f(c + τ h), enclosed for every
+ * τ in @tau and h in @dir: a 1-D interval jet in τ whose variables x and y
+ * are c + τ h (their grade-1 coefficients the intervals of h).
+ * coeffs[k] ∋ Σ_{i+j=k} c_ij(c + τ h) h_x^i h_y^j.
+ *
+ * Returns: %TRUE when certified: f is C^∞ near every c + τ h
+ */
+gboolean
+_tangent_jet_interval_eval_ray (const TangentProgram  *prog,
+                                const double          *params,
+                                const double           point[3],
+                                const TangentInterval  dir[2],
+                                TangentInterval        tau,
+                                guint                  order,
+                                TangentInterval       *coeffs,
+                                TangentJetDecoration  *deco)
+{
+  g_autofree TangentInterval *iparams = interval_params (prog, params);
+  g_autofree TangentInterval *out = NULL;
+  TangentInterval ipoint[TANGENT_N_VARIABLES], slopes[TANGENT_N_VARIABLES];
+  ijet1_ctx ctx = { 0 };
+  guint len;
+
+  for (guint v = 0; v < 2; v++)
+    {
+      ipoint[v] = tangent_interval_add (tangent_interval_point (point[v]),
+                                        tangent_interval_mul (tau, dir[v]));
+      slopes[v] = dir[v];
+    }
+  ipoint[TANGENT_VARIABLE_Z] = ijet_const (point[TANGENT_VARIABLE_Z]);
+  slopes[TANGENT_VARIABLE_Z] = ijet_const (0);
+
+  ijet1_ctx_init (&ctx, order);
+  ctx.seed[TANGENT_VARIABLE_X] = 0;
+  ctx.seed[TANGENT_VARIABLE_Y] = 0;
+  ctx.seed[TANGENT_VARIABLE_Z] = -1;
+  ctx.seed_mask = TANGENT_MASK_X | TANGENT_MASK_Y;
+  out = g_new (TangentInterval, ctx.size);
+  len = ijet1_run_centred (&ctx, prog, iparams, ipoint, NULL, NULL, NULL, NULL, FALSE, slopes, out);
+  ijet1_ctx_clear (&ctx);
+  for (guint k = 0; k <= order; k++)
+    coeffs[k] = k < len ? out[k] : ijet_nan ();
   return finish (prog, iparams, ipoint, coeffs[0], deco);
 }
 

@@ -50,6 +50,12 @@
  *   JET_POWI_EVERYWHERE   1: u^n for an integer 0 < n <= 1024 by repeated
  *                         squaring whatever u_0 (intervals: no division by
  *                         a u_0 that may contain 0); default 0
+ *   JET_CONV(acc, k, a, b, lo, hi, alpha, beta, d)
+ *                         a faster inner product (see conv below), FALSE
+ *                         where it declines
+ *   JET_POWR_BY_CONV      1: u^(p/q) for an integer p through conv too
+ *                         (its factors (rho j − (k − j))/k as
+ *                         ((p + q) j − q k)/(q k)); default 0
  * The includer provides <math.h>, <string.h> and tangent-vm-private.h.
  */
 
@@ -147,6 +153,9 @@ tangent_jet_liveness (const TangentProgram *prog,
 #ifndef JET_POWI_EVERYWHERE
 #define JET_POWI_EVERYWHERE     0
 #endif
+#ifndef JET_POWR_BY_CONV
+#define JET_POWR_BY_CONV        0
+#endif
 
 #define JET_G(s, k) ((s) + JET_GOFF (k))
 #define JET_CTX JET_NAME (ctx)
@@ -198,6 +207,32 @@ JET_NAME (grade_addmul) (JET_S       *acc,
     }
 }
 
+/* acc (grade k) += Σ_{j=lo..hi} ((alpha j + beta)/d) · a (grade j) ·
+ * b (grade k − j), with alpha, beta and d > 0 integers held exactly in
+ * doubles: the inner product every recurrence below is made of. An
+ * instance may define JET_CONV (acc, k, a, b, lo, hi, alpha, beta, d) to
+ * compute it faster, returning FALSE where it cannot (then this loop
+ * does). Nothing happens when lo > hi. */
+static inline void
+JET_NAME (conv) (JET_S       *acc,
+                 guint        k,
+                 const JET_S *a,
+                 const JET_S *b,
+                 guint        lo,
+                 guint        hi,
+                 double       alpha,
+                 double       beta,
+                 double       d)
+{
+#ifdef JET_CONV
+  if (JET_CONV (acc, k, a, b, lo, hi, alpha, beta, d))
+    return;
+#endif
+  for (guint j = lo; j <= hi; j++)
+    JET_NAME (grade_addmul) (acc, JET_RATIO (alpha * j + beta, d), JET_G (a, j), j,
+                             JET_G (b, k - j), k - j);
+}
+
 static inline void
 JET_NAME (grade_div) (JET_S *g,
                       guint  k,
@@ -220,8 +255,7 @@ JET_NAME (mul) (JET_S       *r,
       JET_S *g = JET_G (r, k);
 
       JET_NAME (grade_fill) (g, k, JET_FROM_DOUBLE (0));
-      for (guint i = 0; i <= k; i++)
-        JET_NAME (grade_addmul) (g, JET_RATIO (1.0, 1), JET_G (a, i), i, JET_G (b, k - i), k - i);
+      JET_NAME (conv) (g, k, a, b, 0, k, 0, 1, 1);
     }
 }
 
@@ -241,8 +275,7 @@ JET_NAME (div) (JET_S       *r,
 
       for (guint p = 0; p < JET_GSIZE (k); p++)
         g[p] = a != NULL ? JET_G (a, k)[p] : JET_FROM_DOUBLE (0);
-      for (guint j = 1; j <= k; j++)
-        JET_NAME (grade_addmul) (g, JET_RATIO (-1.0, 1), JET_G (b, j), j, JET_G (r, k - j), k - j);
+      JET_NAME (conv) (g, k, b, r, 1, k, 0, -1, 1);
       JET_NAME (grade_div) (g, k, b[0]);
     }
 }
@@ -258,9 +291,7 @@ JET_NAME (exp) (JET_S       *r,
       JET_S *g = JET_G (r, k);
 
       JET_NAME (grade_fill) (g, k, JET_FROM_DOUBLE (0));
-      for (guint j = 1; j <= k; j++)
-        JET_NAME (grade_addmul) (g, JET_RATIO ((double) j, k), JET_G (u, j), j, JET_G (r, k - j),
-                                 k - j);
+      JET_NAME (conv) (g, k, u, r, 1, k, 1, 0, k);
     }
 }
 
@@ -276,9 +307,7 @@ JET_NAME (log) (JET_S       *r,
       JET_S *g = JET_G (r, k);
 
       memcpy (g, JET_G (u, k), JET_GSIZE (k) * sizeof (JET_S));
-      for (guint j = 1; j < k; j++)
-        JET_NAME (grade_addmul) (g, JET_RATIO (-(double) j, k), JET_G (r, j), j, JET_G (u, k - j),
-                                 k - j);
+      JET_NAME (conv) (g, k, r, u, 1, k - 1, -1, 0, k);
       JET_NAME (grade_div) (g, k, u[0]);
     }
 }
@@ -296,8 +325,7 @@ JET_NAME (sqrt) (JET_S       *r,
       JET_S *g = JET_G (r, k);
 
       memcpy (g, JET_G (u, k), JET_GSIZE (k) * sizeof (JET_S));
-      for (guint j = 1; j < k; j++)
-        JET_NAME (grade_addmul) (g, JET_RATIO (-1.0, 1), JET_G (r, j), j, JET_G (r, k - j), k - j);
+      JET_NAME (conv) (g, k, r, r, 1, k - 1, 0, -1, 1);
       JET_NAME (grade_div) (g, k, two_r0);
     }
 }
@@ -317,9 +345,14 @@ JET_NAME (powr) (JET_S       *r,
       JET_S *g = JET_G (r, k);
 
       JET_NAME (grade_fill) (g, k, JET_FROM_DOUBLE (0));
-      for (guint j = 1; j <= k; j++)
-        JET_NAME (grade_addmul) (g, JET_POWR_ALPHA (p, q, j, k),
-                                 JET_G (u, j), j, JET_G (r, k - j), k - j);
+      if (JET_POWR_BY_CONV && p == nearbyint (p) && fabs (p) <= 0x1p20)
+        JET_NAME (conv) (g, k, u, r, 1, k, p + q, -q * k, q * k);
+      else
+        {
+          for (guint j = 1; j <= k; j++)
+            JET_NAME (grade_addmul) (g, JET_POWR_ALPHA (p, q, j, k),
+                                     JET_G (u, j), j, JET_G (r, k - j), k - j);
+        }
       JET_NAME (grade_div) (g, k, u[0]);
     }
 }
@@ -341,13 +374,8 @@ JET_NAME (sincos) (JET_S       *s,
 
       JET_NAME (grade_fill) (gs, k, JET_FROM_DOUBLE (0));
       JET_NAME (grade_fill) (gc, k, JET_FROM_DOUBLE (0));
-      for (guint j = 1; j <= k; j++)
-        {
-          JET_NAME (grade_addmul) (gs, JET_RATIO ((double) j, k), JET_G (u, j), j,
-                                   JET_G (c, k - j), k - j);
-          JET_NAME (grade_addmul) (gc, JET_RATIO (sign * j, k), JET_G (u, j), j,
-                                   JET_G (s, k - j), k - j);
-        }
+      JET_NAME (conv) (gs, k, u, c, 1, k, 1, 0, k);
+      JET_NAME (conv) (gc, k, u, s, 1, k, sign, 0, k);
     }
 }
 
@@ -368,12 +396,9 @@ JET_NAME (tan) (JET_S       *r,
       JET_S *gw = JET_G (w, k);
 
       JET_NAME (grade_fill) (g, k, JET_FROM_DOUBLE (0));
-      for (guint j = 1; j <= k; j++)
-        JET_NAME (grade_addmul) (g, JET_RATIO ((double) j, k), JET_G (u, j), j, JET_G (w, k - j),
-                                 k - j);
+      JET_NAME (conv) (g, k, u, w, 1, k, 1, 0, k);
       JET_NAME (grade_fill) (gw, k, JET_FROM_DOUBLE (0));
-      for (guint i = 0; i <= k; i++)
-        JET_NAME (grade_addmul) (gw, JET_RATIO (sign, 1), JET_G (r, i), i, JET_G (r, k - i), k - i);
+      JET_NAME (conv) (gw, k, r, r, 0, k, 0, sign, 1);
     }
 }
 
@@ -394,9 +419,7 @@ JET_NAME (arc) (JET_S       *r,
 
       for (guint p = 0; p < JET_GSIZE (k); p++)
         g[p] = JET_SCALE (gu[p], sign);
-      for (guint j = 1; j < k; j++)
-        JET_NAME (grade_addmul) (g, JET_RATIO (-(double) j, k), JET_G (r, j), j, JET_G (w, k - j),
-                                 k - j);
+      JET_NAME (conv) (g, k, r, w, 1, k - 1, -1, 0, k);
       JET_NAME (grade_div) (g, k, w[0]);
     }
 }
@@ -416,16 +439,9 @@ JET_NAME (atan2) (JET_S       *r,
       JET_S *g = JET_G (r, k);
 
       JET_NAME (grade_fill) (g, k, JET_FROM_DOUBLE (0));
-      for (guint i = 0; i < k; i++)
-        {
-          JET_NAME (grade_addmul) (g, JET_RATIO ((double) (k - i), k), JET_G (x, i), i,
-                                   JET_G (y, k - i), k - i);
-          JET_NAME (grade_addmul) (g, JET_RATIO (-(double) (k - i), k), JET_G (y, i), i,
-                                   JET_G (x, k - i), k - i);
-        }
-      for (guint j = 1; j < k; j++)
-        JET_NAME (grade_addmul) (g, JET_RATIO (-(double) j, k), JET_G (r, j), j, JET_G (w, k - j),
-                                 k - j);
+      JET_NAME (conv) (g, k, x, y, 0, k - 1, -1, k, k);
+      JET_NAME (conv) (g, k, y, x, 0, k - 1, 1, -(double) k, k);
+      JET_NAME (conv) (g, k, r, w, 1, k - 1, -1, 0, k);
       JET_NAME (grade_div) (g, k, w[0]);
     }
 }
@@ -618,6 +634,22 @@ JET_NAME (value) (JET_CTX            *ctx,
                   r[0] = JET_DIV (t0[0], t1[0]);
                   JET_NAME (div) (r, t0, t1, 1, N);
                   return len - m;
+                }
+            }
+          else
+            {
+              /* Every known grade of both vanishes ((1 − cos x)/x² to
+               * order 1): no grade of the quotient is known yet. The
+               * caller reruns with more. */
+              gboolean all_zero = TRUE;
+
+              for (guint i = 1; i < len; i++)
+                all_zero = all_zero && JET_IS_ZERO (a[i]);
+              if (all_zero)
+                {
+                  for (guint i = 0; i <= N; i++)
+                    r[i] = JET_NAN;
+                  return 0;
                 }
             }
         }
@@ -949,6 +981,7 @@ JET_NAME (ctx_clear) (JET_CTX *ctx)
 #undef JET_G
 #undef JET_CTX
 #undef JET_POWI_EVERYWHERE
+#undef JET_POWR_BY_CONV
 #if defined (JET_A_DEFAULTS)
 #undef JET_A
 #undef JET_RATIO

@@ -25,7 +25,9 @@
  *     0 is 1, 0, −1/6, … — the Taylor series of the continuous extension,
  *     although the formula's value there is NaN (LANGUAGE.md, Values).
  *     Each shift costs grades at the top; the jet is rerun with that many
- *     more, so all order + 1 coefficients are still known.
+ *     more, so all order + 1 coefficients are still known, also where at a
+ *     low order the zeros outlast every known grade ((1 − cos x)/x² to
+ *     order 0 or 1).
  */
 
 #include "config.h"
@@ -109,7 +111,9 @@ tangent_jet_eval (const TangentProgram *prog,
       len = jet1_run (&ctx, prog, params, point, out);
       jet1_ctx_clear (&ctx);
 
-      if (len >= order + 1 || attempt == MAX_RERUNS || len == 0)
+      /* len = 0: a quotient 0/0 whose zeros outlast the grades, which
+       * more grades may resolve */
+      if (len >= order + 1 || attempt == MAX_RERUNS)
         {
           for (guint k = 0; k <= order; k++)
             coeffs[k] = k < len ? out[k] : NAN;

@@ -3,9 +3,9 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * Shared by everything that puts numbers on a scale for people to read:
- * contour levels here in the core; src/plot/tangent-ticks.c has the same
- * rule for axis ticks (P. S. Heckbert, "Nice numbers for graph labels",
- * Graphics Gems, 1990, with the rounding made one-sided).
+ * contour levels here in the core, axis ticks in src/plot/tangent-ticks.c
+ * (P. S. Heckbert, "Nice numbers for graph labels", Graphics Gems, 1990,
+ * with the rounding made one-sided so a count is a bound, not a hint).
  */
 
 #include "config.h"

@@ -726,8 +726,8 @@ shorten_reals (const char *json)
  * @length: (out) (optional): the length of the text, without its NUL
  *
  * Returns: (transfer full): the session as a JSON text in UTF-8, ending
- * with a newline; numbers written with 17 significant digits, so that
- * each reads back to the same double.
+ * with a newline; each number written as the shortest decimal that reads
+ * back to the same double.
  */
 char *
 tangent_session_to_data (const TangentSession *self,

@@ -63,7 +63,7 @@ typedef struct
   char     *formula;     /* as for contours */
   gboolean  negative;    /* −∇f (descent directions) instead of ∇f */
   guint     grid;        /* arrows per side (default 20) */
-  gboolean  normalized;  /* all one length, colour/legend tells magnitude; default FALSE: length ∝ |∇f| with a legend */
+  gboolean  normalized;  /* all one length, the legend gives the range of |∇f|; default FALSE: length ∝ |∇f| with a legend */
   gboolean  streamlines; /* default FALSE */
 } TangentSessionArrows;
 

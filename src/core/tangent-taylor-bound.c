@@ -6,45 +6,74 @@
  * tangent_taylor_horner (ĉ, n, a, x), ĉ_k the doubles of tangent_jet_eval(),
  * d = x − a (real), and suppose f is C^(n+1) on a neighbourhood of
  * hull(a, x), which the interval jets certify piece by piece (SMOOTH,
- * tangent-jet-interval.c). With c_k = f^(k)(a)/k! the true coefficients,
- * Taylor's theorem with the remainder in integral form gives
+ * tangent-jet-interval.c). With c_k = f^(k)(a)/k! the true coefficients
+ * and c_k(t) = f^(k)(t)/k!, Taylor's theorem with the remainder in
+ * integral form gives
  *
- *   f(x) = Σ_{k≤n} c_k d^k + ∫_a^x f^(n+1)(t) (x − t)^n / n! dt,
+ *   f(x) − Σ_{k≤n} c_k d^k = ∫_a^x c_{n+1}(t) (n + 1) (x − t)^n dt.
  *
- * and, cutting hull(a, x) into pieces P_i = [t_{i−1}, t_i] (t_0 = a, the
- * last one ending at x) with M_i ≥ sup_{P_i} |f^(n+1)/(n+1)!|,
+ * Cut hull(a, x) into pieces P_i = [t_{i−1}, t_i] (t_0 = a, the last one
+ * ending at x). The kernel κ(t) = (n + 1) |x − t|^n has one sign on
+ * hull(a, x) ((x − t)^n is (−1)^n κ/(n + 1) for x < a), so
  *
- *   |f(x) − T̂(x)| ≤ Σ_i M_i (|x − t_{i−1}|^(n+1) − |x − t_i|^(n+1))    (1)
+ *   |f(x) − Σ c_k d^k| = |Σ_i μ_i W_i|,   W_i = ∫_{P_i} κ
+ *                                            = |x − t_{i−1}|^(n+1) − |x − t_i|^(n+1),
+ *
+ * μ_i the κ-weighted mean of c_{n+1} over P_i, and for any intervals
+ * A_i ∋ μ_i
+ *
+ *   |f(x) − T̂(x)| ≤ mag (Σ_i A_i W_i)                                 (1)
  *                 + Σ_k e_k |d|^k                                    (2)
  *                 + γ_{3n} Σ_k |ĉ_k| |d|^k                           (3)
  *                 + 2^−1074 Σ_{k<n} (2|d|)^k                         (4)
  *
- * (1) is the integral remainder, ∫ over P_i of (x − t)^n/n! being the
- * difference of the two powers over n + 1; (2) the error of the
- * coefficients, e_k ≥ |c_k − ĉ_k| from an interval jet at the point a;
- * (3) Horner's rounding error, Higham, "Accuracy and Stability of
- * Numerical Algorithms", 2nd ed., SIAM 2002, §5.1, eq. (5.3): the computed
- * value is Σ ĉ_k d̂^k (1 + θ_{2k}) with d̂ = fl(x − a) = d (1 + δ), so every
- * term carries at most 3n relative rounding factors, γ_m = m u/(1 − m u)
- * (Lemma 3.1); (4) the absolute underflow terms η ≤ 2^−1075 of the n
- * products (Higham §2.1, (2.8)), each carried through at most n more
- * products by |d̂| ≤ 2|d| and sums. Every operation that forms the bound
- * rounds upward (tangent-interval.h's directed primitives), so each sample's
- * bound is a theorem about the doubles x[i] and ĉ_k, not an estimate.
- * The same bound holds for the exact polynomial Σ ĉ_k d^k, as (3) and (4)
- * are non-negative. The Lagrange form is the special case of one piece;
- * the integral form lets a piece far from x (where the kernel (x − t)^n is
- * large) and one near x carry different M_i, which keeps the bound within
- * a small factor of the true error (the pieces are shared by all samples).
+ * (1) is the integral remainder, summed with its signs (where c_{n+1}
+ * changes sign along [a, x] the pieces cancel as the true remainder
+ * does); (2) the error of the coefficients, e_k ≥ |c_k − ĉ_k| from an
+ * interval jet at the point a; (3) Horner's rounding error, Higham,
+ * "Accuracy and Stability of Numerical Algorithms", 2nd ed., SIAM 2002,
+ * §5.1, eq. (5.3): the computed value is Σ ĉ_k d̂^k (1 + θ_{2k}) with d̂ =
+ * fl(x − a) = d (1 + δ), so every term carries at most 3n relative
+ * rounding factors, γ_m = m u/(1 − m u) (Lemma 3.1); (4) the absolute
+ * underflow terms η ≤ 2^−1075 of the n products (Higham §2.1, (2.8)), each
+ * carried through at most n more products by |d̂| ≤ 2|d| and sums. Every
+ * operation that forms the bound rounds outward (tangent-interval.h's
+ * directed primitives, or one step, tangent_interval_step_down), so each
+ * sample's bound is a theorem about the doubles x[i] and ĉ_k, not an
+ * estimate. The same bound holds for the exact polynomial Σ ĉ_k d^k, as
+ * (3) and (4) are non-negative. The Lagrange form is the special case of
+ * one piece with A = the range of c_{n+1}.
  *
- * M_i comes from an interval jet over P_i of order n + J + 2 (J =
- * TAYLOR_FORM_DEGREE), intersected with a Taylor form of the coefficient
- * itself about the piece's midpoint m (Moore's centred forms; Neumaier,
- * "Interval Methods for Systems of Equations", 1990, §2.4, and Makino &
- * Berz's Taylor models): c_{n+1}(m + s) = Σ_{j≤J} C(n+1+j, j) c_{n+1+j}(m)
- * s^j + C(n+2+J, J+1) c_{n+2+J}(ξ) s^(J+1), the last coefficient enclosed
- * over P_i. Its overestimation shrinks as the width to the power J + 2,
- * where the plain interval jet's shrinks only linearly.
+ * A_i. A piece P = [s, e] (s towards a) has a box, the enclosures
+ * B_r ∋ c_{n+1+r}(t) over a box ⊇ P (r = 0 … J + 1, J =
+ * TAYLOR_FORM_DEGREE; an interval jet over P, or over a piece it was cut
+ * from), and knots, point jets at s and at e (c_n … c_{n+J+1} there, tight).
+ * A_i is the intersection of what these prove:
+ *
+ *   the range of c_{n+1+r} over P (r = 0, 1, 2): B_r met with the Taylor
+ *   forms about the knots, c_p(t0 + σ) ∈ Σ_{j<D} C(p+j, j) c_{p+j}(t0) σ^j
+ *   + C(p+D, D) B_{J+1} σ^D (p = n + 1 + r, D = J + 1 − r, Taylor's theorem
+ *   for c_p, whose derivatives are c_p^(j)/j! = C(p+j, j) c_{p+j}), each
+ *   knot's form over the half of P nearer to it (Moore's centred forms;
+ *   Neumaier, "Interval Methods for Systems of Equations", 1990, §2.4);
+ *   μ lies in the range of c_{n+1};
+ *
+ *   when the range of c_{n+2} excludes 0, c_{n+1} is monotone on P: its
+ *   range is the hull of its values at the knots, and by Chebyshev's
+ *   integral inequality (Hardy, Littlewood & Pólya, "Inequalities", 1934,
+ *   §2.17) the κ-weighted mean, κ decreasing from s towards x, lies below
+ *   (c_{n+1} increasing towards e) or above (decreasing) the plain mean,
+ *   whose value over P is (c_n(e) − c_n(s)) / ((n + 1)(e − s)), since
+ *   c_n' = (n + 1) c_{n+1}; over a part [s, x] of P the plain mean of a
+ *   monotone function lies on the same side of the whole piece's;
+ *
+ *   for each sample, the second-order models about the ends,
+ *   c_{n+1}(t) ∈ c(t0) + c'(t0)(t − t0) + R (t − t0)², R ∋ c''/2 =
+ *   C(n+3, 2) c_{n+3} over P, integrated against κ: with ρ the distance
+ *   from s of the centroid of κ over P ∩ [s, x], in closed form from
+ *   |x − t|^(n+1) and |x − t|^(n+2) at the ends, μ ∈ c(s) + c'(s) σρ +
+ *   R [0, w ρ] and μ ∈ c(e) − c'(e) σ(w − ρ) + R [0, w (w − ρ)] (σ = ±1
+ *   from s to e, w = |e − s|, (t − t0)² ≤ w |t − t0|), see piece_term().
  *
  * The pieces are refined adaptively, shared by every sample: first, on
  * each side of a, the piece nearest to a that is not certified is cut at
@@ -52,9 +81,12 @@
  * of the trouble keeps a finite bound, and every sample beyond it is +∞
  * with the reason; nothing beyond that piece is evaluated, and of each cut
  * only the near half until the far one becomes the nearest trouble); then
- * the piece whose slack (M_i − |c_{n+1}(m_i)|) weighs most in the bound at
- * the farthest finite sample is halved, until the total slack is below
- * TIGHT_TOL of that bound or the budget of jets is spent.
+ * the piece whose A_i is widest, weighted by W_i at the farthest finite
+ * sample, is halved, until the widths add up to less than TIGHT_TOL of the
+ * bound there or the budget of jets is spent. A half keeps its parent's
+ * box (only the knot at the cut is new) unless the knot forms' remainder
+ * makes a good part of its width; a piece whose knots' own width makes
+ * most of its A_i is not cut again.
  */
 
 #include "config.h"
@@ -66,29 +98,55 @@
 #include <string.h>
 
 #include "tangent-jet.h"
+#include "tangent-jet-private.h"
 #include "tangent-taylor-bound.h"
 #include "tangent-vm-private.h"
 
-/* Degree J of the Taylor form of c_{n+1} over a piece. */
-#define TAYLOR_FORM_DEGREE 2
+/* Degree J of the Taylor forms of c_{n+1} over a piece, about its ends. */
+#define TAYLOR_FORM_DEGREE 5
+/* Coefficients kept per knot (c_n … c_{n+J+1}) and per box (c_{n+1} …
+ * c_{n+J+2}). */
+#define KEPT               (TAYLOR_FORM_DEGREE + 2)
 /* Pieces per side at the start, and the refinement's stopping rule. */
 #define INITIAL_PIECES     8
 #define TIGHT_TOL          0.05
-/* Piece evaluations (two jets each) per band and per side. */
-#define MAX_EVALS          256
+/* A half gets its own box when the knot forms' remainder makes more than
+ * this share of its mean's width. */
+#define BOX_SHARE          0.25
+/* Interval jets (knots and boxes) per band, half to each side. */
+#define MAX_JETS           256
 #define MAX_DEPTH          60
 #define MAX_SAMPLES        (1u << 20)
 
+/* What a point jet at a piece end t says: c_n(t) … c_{n+J+1}(t). */
 typedef struct
 {
-  double      s;        /* end towards a */
-  double      e;        /* end away from a */
-  double      M;        /* ≥ sup |c_{n+1}| over [s, e]; +∞ if bad */
-  double      mid;      /* ≤ |c_{n+1}| at the midpoint, for the refinement */
-  const char *reason;   /* non-NULL: not certified */
-  guint       depth;
-  gboolean    final;    /* cannot or need not be cut */
-  gboolean    pending;  /* not evaluated yet: counts as bad (reason set) */
+  gboolean        done;     /* evaluated */
+  gboolean        ok;       /* certified: c[] enclose the true coefficients */
+  TangentInterval c[KEPT];
+} Knot;
+
+typedef struct
+{
+  double          s;        /* end towards a */
+  double          e;        /* end away from a */
+  TangentInterval box[KEPT];/* c_{n+1} … c_{n+J+2} over a box ⊇ [s, e] */
+  Knot            ks;       /* at s */
+  Knot            ke;       /* at e */
+  TangentInterval mean;     /* ∋ μ(x), every x beyond s (top of the file) */
+  gboolean        model;    /* the second-order models below hold */
+  TangentInterval c_s;      /* c_{n+1}(s) */
+  TangentInterval d_s;      /* c_{n+1}'(s) = (n + 2) c_{n+2}(s) */
+  TangentInterval c_e;
+  TangentInterval d_e;
+  TangentInterval R2;       /* ∋ c_{n+1}''/2 = C(n+3, 2) c_{n+3} over the piece */
+  double          weight;   /* its kernel weight at the refinement's sample */
+  TangentInterval xmean;    /* its mean there */
+  const char     *reason;   /* non-NULL: not certified */
+  guint           depth;
+  gboolean        monotone; /* c_{n+1} proved monotone on it */
+  gboolean        final;    /* cannot or need not be cut */
+  gboolean        pending;  /* not evaluated yet: counts as bad (reason set) */
 } Piece;
 
 typedef struct
@@ -98,9 +156,10 @@ typedef struct
   double                point[3];
   TangentVariable       wrt;
   guint                 n;
-  guint                 evals;
+  guint                 jets;
+  Knot                  centre;   /* the knot at a, shared by both sides */
+  TangentJetShifts      shifts;   /* the quotients 0/0 at a */
   TangentInterval      *C;        /* scratch: n + J + 3 */
-  TangentInterval      *D;
 } Band;
 
 /* γ_m = m u / (1 − m u), u = 2^−53, rounded up. */
@@ -114,7 +173,9 @@ gamma_up (guint m)
 
 /* y^m for y ≥ 0, as a pair of bounds: repeated squaring in round to
  * nearest (at most 2 log2 m ≤ 16 products, so a relative error below
- * (1 + u)^16 − 1 < 2^−48 while no intermediate underflows), then widened. */
+ * (1 + u)^16 − 1 < 2^−48 while no intermediate underflows), then widened
+ * by a factor 1 ∓ 2^−47, rounded to nearest: (1 + 2^−47)(1 − u) still
+ * exceeds 1/(1 − 2^−48). */
 static void
 pow_bounds (double  y,
             guint   m,
@@ -151,26 +212,51 @@ pow_bounds (double  y,
       *up = 0x1p-999;
       return;
     }
-  *down = tangent_interval_mul_down (p, 1 - 0x1p-48);
-  *up = tangent_interval_mul_up (p, 1 + 0x1p-48);
+  *down = p * (1 - 0x1p-47);
+  *up = p * (1 + 0x1p-47);
 }
 
-/* |x − t| rounded down and up. */
+/* |x − t| rounded down and up: exact when the difference is (TwoSum says
+ * so), else one step each way. */
 static inline void
 dist_bounds (double  x,
              double  t,
              double *down,
              double *up)
 {
-  if (x >= t)
+  double s = x - t, bb = s - x, err = (x - (s - bb)) + (-t - bb);
+
+  if (G_UNLIKELY (!isfinite (s)))
     {
-      *down = tangent_interval_add_down (x, -t);
-      *up = tangent_interval_add_up (x, -t);
+      *down = G_MAXDOUBLE;
+      *up = INFINITY;
     }
+  else if (err == 0)
+    *down = *up = fabs (s);
   else
     {
-      *down = tangent_interval_add_down (t, -x);
-      *up = tangent_interval_add_up (t, -x);
+      *down = MAX (0, tangent_interval_step_down (fabs (s)));
+      *up = tangent_interval_step_up (fabs (s));
+    }
+}
+
+/* |x − t|^m rounded down and up. */
+static inline void
+dist_pow_bounds (double  x,
+                 double  t,
+                 guint   m,
+                 double *down,
+                 double *up)
+{
+  double dlo, dhi, junk;
+
+  dist_bounds (x, t, &dlo, &dhi);
+  if (dlo == dhi)
+    pow_bounds (dlo, m, down, up);
+  else
+    {
+      pow_bounds (dlo, m, down, &junk);
+      pow_bounds (dhi, m, &junk, up);
     }
 }
 
@@ -191,79 +277,298 @@ mag (TangentInterval a)
   return MAX (fabs (a.lo), fabs (a.hi));
 }
 
-static inline double
-mig (TangentInterval a)
+static inline gboolean
+excludes_zero (TangentInterval a)
 {
-  if (a.lo <= 0 && 0 <= a.hi)
-    return 0;
-  return MIN (fabs (a.lo), fabs (a.hi));
+  return a.lo > 0 || a.hi < 0;
 }
 
-/* M and mid of one piece: the interval jet over it, intersected with the
- * Taylor form about its midpoint (see the top of the file). */
-static void
-piece_eval (Band  *band,
-            Piece *p)
+/* a ∩ b for two enclosures of one set; a if rounding ever made them miss. */
+static inline TangentInterval
+meet (TangentInterval a,
+      TangentInterval b)
 {
-  guint n = band->n, J = TAYLOR_FORM_DEGREE;
+  TangentInterval r = tangent_interval_new (MAX (a.lo, b.lo), MIN (a.hi, b.hi));
+
+  if (tangent_interval_is_empty (r) || !tangent_interval_is_bounded (b))
+    return a;
+  r.flags = a.flags;
+  return r;
+}
+
+/* Interval arithmetic for the forms and the per-sample sums: one step
+ * outward per operation (tangent_interval_step_down), no flags. */
+typedef struct
+{
+  double lo, hi;
+} Iv;
+
+static inline Iv
+iv_of (TangentInterval a)
+{
+  Iv r = { a.lo, a.hi };
+  return r;
+}
+
+static inline Iv
+iv_add (Iv a,
+        Iv b)
+{
+  Iv r = { tangent_interval_step_down (a.lo + b.lo), tangent_interval_step_up (a.hi + b.hi) };
+  return r;
+}
+
+static inline Iv
+iv_mul (Iv a,
+        Iv b)
+{
+  double p1 = a.lo * b.lo, p2 = a.lo * b.hi, p3 = a.hi * b.lo, p4 = a.hi * b.hi;
+  Iv r = { tangent_interval_step_down (MIN (MIN (p1, p2), MIN (p3, p4))),
+           tangent_interval_step_up (MAX (MAX (p1, p2), MAX (p3, p4))) };
+  return r;
+}
+
+/* a k for a double k ≥ 0. */
+static inline Iv
+iv_scale (Iv     a,
+          double k)
+{
+  Iv r = { tangent_interval_step_down (a.lo * k), tangent_interval_step_up (a.hi * k) };
+  return r;
+}
+
+/* The point jet at t (the centre's is computed once). */
+static void
+knot_eval (Band  *band,
+           double t,
+           Knot  *k)
+{
+  guint n = band->n;
+
+  if (t == band->point[band->wrt] && band->centre.done)
+    {
+      *k = band->centre;
+      return;
+    }
+  band->jets++;
+  k->done = TRUE;
+  k->ok = _tangent_jet_interval_eval_with (band->prog, band->params, band->point, band->wrt,
+                                           tangent_interval_point (t), n + KEPT - 1, band->C, NULL,
+                                           &band->shifts);
+  for (guint j = 0; j < KEPT; j++)
+    {
+      k->c[j] = band->C[n + j];
+      k->ok = k->ok && tangent_interval_is_bounded (k->c[j]);
+    }
+}
+
+/* The interval jet over the piece itself: box[] and whether it is
+ * certified (reason). */
+static gboolean
+box_eval (Band  *band,
+          Piece *p)
+{
   TangentInterval box = tangent_interval_new (MIN (p->s, p->e), MAX (p->s, p->e));
   TangentJetDecoration deco;
-  TangentInterval enc, form, s;
-  double m, pt[3];
+  guint n = band->n;
 
-  band->evals++;
+  band->jets++;
   p->pending = FALSE;
   p->reason = NULL;
-  p->M = INFINITY;
-  p->mid = 0;
-
-  if (!tangent_jet_interval_eval (band->prog, band->params, band->point, band->wrt, box,
-                                  n + J + 2, band->C, &deco))
+  if (!_tangent_jet_interval_eval_with (band->prog, band->params, band->point, band->wrt, box,
+                                        n + KEPT, band->C, &deco, &band->shifts))
     {
       p->reason = deco.reason;
+      return FALSE;
+    }
+  memcpy (p->box, band->C + n + 1, sizeof p->box);
+  return TRUE;
+}
+
+/* c_p(t0 + σ), p = n + 1 + r (r = −1 … J + 1), for σ in sigma (a part of
+ * the piece, seen from the knot k at t0): with D = J + 1 − r,
+ *
+ *   Σ_{j<D} C(p+j, j) c_{p+j}(t0) σ^j + C(p+D, D) c_{p+D}(ξ) σ^D,
+ *
+ * ξ in the piece, c_{p+D} = c_{n+J+2} from the box. */
+static TangentInterval
+knot_form (guint                  n,
+           int                    r,
+           const Knot            *k,
+           const TangentInterval *box,
+           TangentInterval        sigma)
+{
+  guint p = n + 1 + r, D = TAYLOR_FORM_DEGREE + 1 - r;
+  Iv s = iv_of (sigma), sp = { 1, 1 }, form = { 0, 0 };
+
+  g_assert (r >= -1 && r <= TAYLOR_FORM_DEGREE + 1);
+  for (guint j = 0; j < D; j++)
+    {
+      form = iv_add (form, iv_scale (iv_mul (iv_of (k->c[1 + r + j]), sp),
+                                     (double) binomial (p + j, j)));
+      sp = iv_mul (sp, s);
+    }
+  form = iv_add (form, iv_scale (iv_mul (iv_of (box[KEPT - 1]), sp), (double) binomial (p + D, D)));
+  return tangent_interval_new (form.lo, form.hi);
+}
+
+/* c_{n+1+r} over the piece: the box's enclosure, met with the forms about
+ * the knots, each over the half of the piece nearer to it (so σ stays
+ * within half the width, as for a centred form). */
+static TangentInterval
+piece_enclose (const Band  *band,
+               const Piece *p,
+               guint        r)
+{
+  TangentInterval enc = p->box[r], d, half_s, half_e;
+  double m = p->s + (p->e - p->s) / 2;
+
+  if (!p->ks.ok || !p->ke.ok)
+    return enc;
+  d = tangent_interval_sub (tangent_interval_point (m), tangent_interval_point (p->s));
+  half_s = tangent_interval_hull (tangent_interval_point (0), d);
+  d = tangent_interval_sub (tangent_interval_point (m), tangent_interval_point (p->e));
+  half_e = tangent_interval_hull (tangent_interval_point (0), d);
+  return meet (enc, tangent_interval_hull (knot_form (band->n, r, &p->ks, p->box, half_s),
+                                           knot_form (band->n, r, &p->ke, p->box, half_e)));
+}
+
+/* The knot at t for piece i's end (at_e) or start: shared with the
+ * neighbour that ends or starts there, evaluated if neither has it. */
+static void
+piece_knot (Band   *band,
+            GArray *pieces,
+            guint   i,
+            gboolean at_e)
+{
+  Piece *p = &g_array_index (pieces, Piece, i);
+  Knot *k = at_e ? &p->ke : &p->ks;
+  double t = at_e ? p->e : p->s;
+  Piece *q = NULL;
+
+  if (k->done)
+    return;
+  if (at_e && i + 1 < pieces->len)
+    q = &g_array_index (pieces, Piece, i + 1);
+  else if (!at_e && i > 0)
+    q = &g_array_index (pieces, Piece, i - 1);
+  if (q != NULL && (at_e ? q->s : q->e) == t && (at_e ? q->ks : q->ke).done)
+    {
+      *k = at_e ? q->ks : q->ke;
       return;
     }
-  enc = band->C[n + 1];
-
-  m = box.lo + (box.hi - box.lo) / 2;
-  memcpy (pt, band->point, sizeof pt);
-  pt[band->wrt] = m;
-  if (tangent_jet_interval_eval (band->prog, band->params, pt, band->wrt,
-                                 tangent_interval_point (m), n + J + 1, band->D, NULL))
+  knot_eval (band, t, k);
+  if (q != NULL && (at_e ? q->s : q->e) == t)
     {
-      s = tangent_interval_new (tangent_interval_add_down (box.lo, -m),
-                                tangent_interval_add_up (box.hi, -m));
-      form = tangent_interval_scale (tangent_interval_mul (band->C[n + J + 2],
-                                                           tangent_interval_powi (s, J + 1)),
-                                     (double) binomial (n + J + 2, J + 1));
-      for (guint j = 0; j <= J; j++)
-        {
-          TangentInterval t = band->D[n + 1 + j];
+      if (at_e)
+        q->ks = *k;
+      else
+        q->ke = *k;
+    }
+}
 
-          if (j > 0)
-            t = tangent_interval_mul (t, tangent_interval_powi (s, j));
-          form = tangent_interval_add (form,
-                                       tangent_interval_scale (t, (double) binomial (n + 1 + j, j)));
-        }
-      if (tangent_interval_is_bounded (form))
-        {
-          TangentInterval both = tangent_interval_new (MAX (enc.lo, form.lo),
-                                                       MIN (enc.hi, form.hi));
+/* A neighbour's copy q of the knot k, both at t: met with it. */
+static void
+knot_share (Knot       *q,
+            double      tq,
+            const Knot *k,
+            double      t)
+{
+  if (tq != t || !q->done || !q->ok || !k->ok)
+    return;
+  for (guint j = 0; j < KEPT; j++)
+    q->c[j] = meet (q->c[j], k->c[j]);
+}
 
-          /* Both enclose the same set, so they meet; if rounding ever
-           * said otherwise, keep the plain enclosure. */
-          if (!tangent_interval_is_empty (both))
-            enc = both;
+/* The mean of a certified piece i from its box and knots: see the top of
+ * the file for the three enclosures met here. */
+static void
+piece_settle (Band   *band,
+              GArray *pieces,
+              guint   i)
+{
+  guint n = band->n;
+  Piece *p;
+  TangentInterval enc, slope, d;
+
+  piece_knot (band, pieces, i, FALSE);
+  piece_knot (band, pieces, i, TRUE);
+  p = &g_array_index (pieces, Piece, i);
+
+  /* Each knot met with the other's Taylor forms across the piece: where
+   * one end's point jet is poor (near a removable singularity, where the
+   * quotient's recurrence loses precision), the other's may be good. */
+  d = tangent_interval_sub (tangent_interval_point (p->e), tangent_interval_point (p->s));
+  if (p->ks.ok && p->ke.ok && band->shifts.shift != NULL)
+    {
+      for (guint j = 0; j < KEPT; j++)
+        p->ke.c[j] = meet (p->ke.c[j], knot_form (n, (int) j - 1, &p->ks, p->box, d));
+      for (guint j = 0; j < KEPT; j++)
+        p->ks.c[j] = meet (p->ks.c[j], knot_form (n, (int) j - 1, &p->ke, p->box,
+                                                  tangent_interval_neg (d)));
+      /* the neighbours that share these knots meet them too */
+      if (i > 0)
+        {
+          Piece *q = &g_array_index (pieces, Piece, i - 1);
+
+          knot_share (&q->ke, q->e, &p->ks, p->s);
         }
-      p->mid = mig (band->D[n + 1]);
+      if (i + 1 < pieces->len)
+        {
+          Piece *q = &g_array_index (pieces, Piece, i + 1);
+
+          knot_share (&q->ks, q->s, &p->ke, p->e);
+        }
     }
 
-  if (!tangent_interval_is_bounded (enc))
+  enc = piece_enclose (band, p, 0);
+  slope = piece_enclose (band, p, 1);
+  p->mean = enc;
+  p->monotone = excludes_zero (slope);
+  if (p->monotone && p->ks.ok && p->ke.ok)
     {
-      p->reason = N_("the remainder could not be bounded");
-      return;
+      /* c_{n+1} monotone on the piece: its range is spanned by the ends,
+       * and its mean over the piece is Δc_n / ((n + 1) (e − s)) */
+      TangentInterval avg = tangent_interval_div (tangent_interval_sub (p->ke.c[0], p->ks.c[0]),
+                                                  tangent_interval_scale (d, n + 1));
+      gboolean rising = (slope.lo > 0) == (p->e > p->s);
+
+      enc = meet (enc, tangent_interval_hull (p->ks.c[1], p->ke.c[1]));
+      p->mean = enc;
+      if (tangent_interval_is_bounded (avg))
+        {
+          if (rising)
+            p->mean = meet (enc, tangent_interval_new (-INFINITY, avg.hi));
+          else
+            p->mean = meet (enc, tangent_interval_new (avg.lo, INFINITY));
+        }
     }
-  p->M = mag (enc);
+  p->model = p->ks.ok && p->ke.ok;
+  if (p->model)
+    {
+      p->c_s = p->ks.c[1];
+      p->d_s = tangent_interval_scale (p->ks.c[2], n + 2);
+      p->c_e = p->ke.c[1];
+      p->d_e = tangent_interval_scale (p->ke.c[2], n + 2);
+      p->R2 = tangent_interval_scale (piece_enclose (band, p, 2), (double) binomial (n + 3, 2));
+      p->model = tangent_interval_is_bounded (p->d_s) && tangent_interval_is_bounded (p->d_e)
+                 && tangent_interval_is_bounded (p->R2);
+      /* per sample the models are met with the mean only where they can
+       * make it narrower: not near a singularity, say, where c'' is huge */
+      if (p->model)
+        {
+          double w = fabs (p->e - p->s), r = mag (p->R2) * w * w / 8;
+
+          p->model = MIN (p->c_s.hi - p->c_s.lo, p->c_e.hi - p->c_e.lo) + r
+                     < (p->mean.hi - p->mean.lo) / 2;
+        }
+    }
+  if (!tangent_interval_is_bounded (p->mean))
+    p->reason = N_("the remainder could not be bounded");
+  else if (p->ks.ok && p->ke.ok
+           && p->mean.hi - p->mean.lo
+              < 2 * (p->ks.c[1].hi - p->ks.c[1].lo + p->ke.c[1].hi - p->ke.c[1].lo))
+    p->final = TRUE;   /* the knots' own width dominates: cutting gains nothing */
 }
 
 /* Whether x is strictly beyond t, going away from a on side sgn. */
@@ -310,17 +615,35 @@ samples_inside (const double *xs,
   *last = a;
 }
 
-/* Cuts piece i at t and evaluates the near half; the far half too when
- * eager. Otherwise (cutting the first uncertified piece) the far half
- * stays pending: bad, with the parent's reason, until it becomes the first
- * bad piece, since beyond an uncertified piece every sample is +∞
- * whatever the far half holds. */
+/* How much of piece p's mean the remainder term of its knot forms
+ * accounts for (C(n+J+2, J+1) sup|c_{n+J+2}| (w/2)^(J+1)), roughly. */
+static double
+form_share (const Band  *band,
+            const Piece *p)
+{
+  guint D = TAYLOR_FORM_DEGREE + 1;
+  double r = binomial (band->n + 1 + D, D) * mag (p->box[KEPT - 1])
+             * pow (fabs (p->e - p->s) / 2, D);
+
+  return r / (p->mean.hi - p->mean.lo);
+}
+
+/* Cuts piece i at t into i (towards a) and i + 1. Cutting the first
+ * uncertified piece (trouble), only the near half is evaluated: the far
+ * one stays pending, bad with the parent's reason, until it becomes the
+ * first bad piece, since beyond an uncertified piece every sample is +∞
+ * whatever the far half holds. Cutting a certified piece, the halves keep
+ * its box (a part of a certified piece is certified, and its enclosures
+ * hold there), so the knot at t is the only new jet; a half gets a box of
+ * its own only where the knot forms' remainder, which the parent's box
+ * bounds, is a good part of its mean's width and c_{n+1} is not proved
+ * monotone there. */
 static gboolean
 split (Band     *band,
        GArray   *pieces,
        guint     i,
        double    t,
-       gboolean  eager)
+       gboolean  trouble)
 {
   Piece *p = &g_array_index (pieces, Piece, i);
   Piece q;
@@ -332,21 +655,44 @@ split (Band     *band,
     }
   q = *p;
   q.s = t;
+  q.ks.done = FALSE;
   q.depth++;
   q.final = FALSE;
   p->e = t;
+  p->ke.done = FALSE;
   p->depth++;
   p->final = FALSE;
-  piece_eval (band, p);
-  if (eager)
-    piece_eval (band, &q);
-  else
+  if (trouble)
     {
       q.pending = TRUE;
-      q.M = INFINITY;
-      q.mid = 0;
+      g_array_insert_val (pieces, i + 1, q);
+      p = &g_array_index (pieces, Piece, i);
+      if (box_eval (band, p))
+        piece_settle (band, pieces, i);
+      return TRUE;
     }
   g_array_insert_val (pieces, i + 1, q);
+  for (guint j = i; j <= i + 1; j++)
+    {
+      Piece *c = &g_array_index (pieces, Piece, j);
+
+      piece_settle (band, pieces, j);
+      c = &g_array_index (pieces, Piece, j);
+      if (c->reason == NULL && !c->monotone && form_share (band, c) > BOX_SHARE)
+        {
+          TangentInterval parent[KEPT];
+
+          /* if its own jet says it is not certified (it should not), the
+           * parent's box still holds */
+          memcpy (parent, c->box, sizeof parent);
+          if (!box_eval (band, c))
+            {
+              memcpy (c->box, parent, sizeof parent);
+              c->reason = NULL;
+            }
+          piece_settle (band, pieces, j);
+        }
+    }
   return TRUE;
 }
 
@@ -361,8 +707,107 @@ first_bad (GArray *pieces)
   return pieces->len;
 }
 
-/* Upper bound of (1), Σ_i M_i (|x − t_{i−1}|^(n+1) − |x − t_i|^(n+1)), for
- * a sample x on side sgn; +∞ with *reason if a bad piece meets [a, x). */
+/* What a sample x needs of a piece end t: bounds of d = |x − t|, d^m and
+ * d^(m+1), m = n + 1 (all zero for an end not beyond... see edge_at). */
+typedef struct
+{
+  double d_lo, d_hi;
+  double p_lo, p_hi;
+  double q_lo, q_hi;
+} Edge;
+
+static void
+edge_at (double  x,
+         double  t,
+         guint   m,
+         Edge   *g)
+{
+  dist_bounds (x, t, &g->d_lo, &g->d_hi);
+  dist_pow_bounds (x, t, m, &g->p_lo, &g->p_hi);
+  g->q_lo = tangent_interval_step_down (g->p_lo * g->d_lo);
+  g->q_hi = tangent_interval_step_up (g->p_hi * g->d_hi);
+}
+
+/* The kernel weight W of piece p at a sample x (its ends es and ee as
+ * seen from x; ee NULL when x lies inside the piece) and the piece's
+ * mean there: p->mean, met with the second-order models about its ends,
+ *
+ *   μ ∈ c(s) + c'(s) σρ + R [0, w ρ],   μ ∈ c(e) − c'(e) σ(w − ρ) + R [0, w (w − ρ)],
+ *
+ * σ = ±1 the direction from s to e, w = |e − s|, R ∋ c''/2 over the
+ * piece, and ρ the distance from s of the kernel's centroid over the
+ * piece ∩ [s, x], k(t) = (n + 1) |x − t|^n: ∫ |t − s| k = d_s W − V with
+ * V = ∫ |x − t| k = (n + 1)/(n + 2) (d_s^(n+2) − d_e^(n+2)), d = |x − ·|;
+ * (t − s)² ≤ w |t − s| bounds the last term. */
+static void
+piece_term (const Band  *band,
+            const Piece *p,
+            const Edge  *es,
+            const Edge  *ee,
+            double      *w_down,
+            double      *w_up,
+            Iv          *mean)
+{
+  guint n = band->n;
+  double Wl, Wh, Vl, Vh, fl, fh, Ql, Qh, rl, rh, wl, wh;
+  Iv rho, ms, me, t;
+
+  Wl = MAX (0, tangent_interval_step_down (es->p_lo - (ee != NULL ? ee->p_hi : 0)));
+  Wh = tangent_interval_step_up (es->p_hi - (ee != NULL ? ee->p_lo : 0));
+  *w_down = Wl;
+  *w_up = Wh;
+  *mean = iv_of (p->mean);
+  if (!p->model || !(Wl > 0))
+    return;
+
+  Vl = MAX (0, tangent_interval_step_down (es->q_lo - (ee != NULL ? ee->q_hi : 0)));
+  Vh = tangent_interval_step_up (es->q_hi - (ee != NULL ? ee->q_lo : 0));
+  fl = tangent_interval_step_down ((n + 1.0) / (n + 2.0));
+  fh = tangent_interval_step_up ((n + 1.0) / (n + 2.0));
+  Ql = tangent_interval_step_down (tangent_interval_step_down (fl * Vl) / Wh);
+  Qh = tangent_interval_step_up (tangent_interval_step_up (fh * Vh) / Wl);
+  dist_bounds (p->e, p->s, &wl, &wh);
+  rl = MAX (0, tangent_interval_step_down (es->d_lo - Qh));
+  rh = MIN (ee != NULL ? wh : es->d_hi, tangent_interval_step_up (es->d_hi - Ql));
+  if (!(rl <= rh))
+    return;
+  rho.lo = rl;
+  rho.hi = rh;
+
+  /* about s */
+  t.lo = p->e > p->s ? rl : -rh;
+  t.hi = p->e > p->s ? rh : -rl;
+  ms = iv_add (iv_of (p->c_s), iv_mul (iv_of (p->d_s), t));
+  t.lo = 0;
+  t.hi = tangent_interval_step_up (wh * rh);
+  ms = iv_add (ms, iv_mul (iv_of (p->R2), t));
+
+  /* about e: w − ρ ≥ 0 */
+  t.lo = MAX (0, tangent_interval_step_down (wl - rh));
+  t.hi = tangent_interval_step_up (wh - rl);
+  rho = t;
+  if (p->e > p->s)
+    {
+      t.lo = -rho.hi;
+      t.hi = -rho.lo;
+    }
+  me = iv_add (iv_of (p->c_e), iv_mul (iv_of (p->d_e), t));
+  t.lo = 0;
+  t.hi = tangent_interval_step_up (wh * rho.hi);
+  me = iv_add (me, iv_mul (iv_of (p->R2), t));
+
+  if (isfinite (ms.lo) && isfinite (ms.hi) && isfinite (me.lo) && isfinite (me.hi))
+    {
+      Iv r = { MAX (mean->lo, MAX (ms.lo, me.lo)), MIN (mean->hi, MIN (ms.hi, me.hi)) };
+
+      /* all three enclose μ; an empty meet could only come of rounding */
+      if (r.lo <= r.hi)
+        *mean = r;
+    }
+}
+
+/* Upper bound of (1), |Σ_i μ_i (|x − t_{i−1}|^(n+1) − |x − t_i|^(n+1))|,
+ * for a sample x on side sgn; +∞ with *reason if a bad piece meets [a, x). */
 static double
 remainder_at (const Band  *band,
               GArray      *pieces,
@@ -371,12 +816,15 @@ remainder_at (const Band  *band,
               const char **reason)
 {
   guint m = band->n + 1;
-  double sum = 0;
+  double lo = 0, hi = 0;
+  Edge es, ee;
 
   for (guint i = 0; i < pieces->len; i++)
     {
       const Piece *p = &g_array_index (pieces, Piece, i);
-      double dlo, dhi, a_up, a_down, junk, w;
+      gboolean inside = !beyond (sgn, x, p->e);
+      double w_down, w_up;
+      Iv mean;
 
       if (!beyond (sgn, x, p->s))
         break;
@@ -385,22 +833,50 @@ remainder_at (const Band  *band,
           *reason = p->reason;
           return INFINITY;
         }
-      dist_bounds (x, p->s, &junk, &dhi);
-      pow_bounds (dhi, m, &junk, &a_up);
-      if (beyond (sgn, x, p->e))
-        {
-          dist_bounds (x, p->e, &dlo, &junk);
-          pow_bounds (dlo, m, &a_down, &junk);
-        }
-      else
-        a_down = 0;
-      w = tangent_interval_add_up (a_up, -a_down);
-      if (w > 0)
-        sum = tangent_interval_add_up (sum, tangent_interval_mul_up (p->M, w));
+      if (i == 0)
+        edge_at (x, p->s, m, &es);
+      if (!inside)
+        edge_at (x, p->e, m, &ee);
+      piece_term (band, p, &es, inside ? NULL : &ee, &w_down, &w_up, &mean);
+      lo = tangent_interval_step_down (lo + tangent_interval_step_down (mean.lo * (mean.lo >= 0
+                                                                                  ? w_down
+                                                                                  : w_up)));
+      hi = tangent_interval_step_up (hi + tangent_interval_step_up (mean.hi * (mean.hi >= 0
+                                                                              ? w_up
+                                                                              : w_down)));
+      es = ee;
     }
-  if (!isfinite (sum))
-    *reason = N_("the remainder could not be bounded");
-  return sum;
+  if (!isfinite (lo) || !isfinite (hi))
+    {
+      *reason = N_("the remainder could not be bounded");
+      return INFINITY;
+    }
+  return MAX (fabs (lo), fabs (hi));
+}
+
+/* weight and xmean of piece i at the refinement's sample x. */
+static void
+piece_at (const Band *band,
+          Piece      *p,
+          int         sgn,
+          double      x)
+{
+  guint m = band->n + 1;
+  double w_down, w_up;
+  Edge es, ee;
+  Iv mean;
+
+  p->weight = 0;
+  p->xmean = p->mean;
+  if (!beyond (sgn, x, p->s) || p->reason != NULL)
+    return;
+  edge_at (x, p->s, m, &es);
+  if (beyond (sgn, x, p->e))
+    edge_at (x, p->e, m, &ee);
+  piece_term (band, p, &es, beyond (sgn, x, p->e) ? &ee : NULL, &w_down, &w_up, &mean);
+  p->weight = w_down + (w_up - w_down) / 2;
+  p->xmean.lo = mean.lo;
+  p->xmean.hi = mean.hi;
 }
 
 /* The pieces of one side of a (sgn = ±1) out to far, refined; then the
@@ -417,9 +893,8 @@ band_side (Band         *band,
            const char  **reasons)
 {
   g_autoptr(GArray) pieces = g_array_new (FALSE, TRUE, sizeof (Piece));
-  guint budget = band->evals + MAX_EVALS / 2;
+  guint budget = band->jets + MAX_JETS / 2;
   guint bad, far_sample = G_MAXUINT;
-  guint m = band->n + 1;
 
   if (far == a)
     return;
@@ -434,15 +909,20 @@ band_side (Band         *band,
       p.e = i + 1 == INITIAL_PIECES ? far : a + (far - a) * (i + 1) / INITIAL_PIECES;
       if (p.e == p.s)
         continue;
-      if (first_bad (pieces) == pieces->len)
-        piece_eval (band, &p);
+      bad = first_bad (pieces);
+      g_array_append_val (pieces, p);
+      if (bad == pieces->len - 1)
+        {
+          if (box_eval (band, &g_array_index (pieces, Piece, pieces->len - 1)))
+            piece_settle (band, pieces, pieces->len - 1);
+        }
       else
         {
-          p.pending = TRUE;
-          p.M = INFINITY;
-          p.reason = g_array_index (pieces, Piece, first_bad (pieces)).reason;
+          Piece *q = &g_array_index (pieces, Piece, pieces->len - 1);
+
+          q->pending = TRUE;
+          q->reason = g_array_index (pieces, Piece, bad).reason;
         }
-      g_array_append_val (pieces, p);
     }
 
   /* The nearest trouble, cut down to the samples around it. A pending
@@ -450,7 +930,7 @@ band_side (Band         *band,
    * certified, so most likely neither is it): only the near half of each
    * cut is evaluated, and a pending piece only once no sample lies inside
    * it, to learn whether it is really uncertified and why. */
-  while (band->evals + 1 <= budget && (bad = first_bad (pieces)) < pieces->len)
+  while (band->jets + 2 <= budget && (bad = first_bad (pieces)) < pieces->len)
     {
       Piece *p = &g_array_index (pieces, Piece, bad);
       guint first, last;
@@ -460,16 +940,17 @@ band_side (Band         *band,
         {
           samples_inside (xs, K, p->s, p->e, &first, &last);
           if (first < last)
-            cut = split (band, pieces, bad, xs[first + (last - first) / 2], FALSE);
+            cut = split (band, pieces, bad, xs[first + (last - first) / 2], TRUE);
           else if (fabs (p->e - p->s) > spacing / 16)
-            cut = split (band, pieces, bad, p->s + (p->e - p->s) / 2, FALSE);
+            cut = split (band, pieces, bad, p->s + (p->e - p->s) / 2, TRUE);
         }
       if (cut)
         continue;
       p = &g_array_index (pieces, Piece, bad);
       if (!p->pending)
         break;
-      piece_eval (band, p);
+      if (box_eval (band, p))
+        piece_settle (band, pieces, bad);
     }
   bad = first_bad (pieces);
 
@@ -487,35 +968,52 @@ band_side (Band         *band,
         }
     }
 
-  while (far_sample != G_MAXUINT && band->evals + 2 <= budget)
+  /* Then the piece whose mean is widest, weighted at that sample, is
+   * halved, until the widths add up to less than TIGHT_TOL of the bound
+   * there or the budget is spent. */
+  if (far_sample != G_MAXUINT)
     {
-      double X = xs[far_sample], total = 0, slack = 0, worst = 0;
+      for (guint i = 0; i < bad; i++)
+        piece_at (band, &g_array_index (pieces, Piece, i), sgn, xs[far_sample]);
+    }
+  while (far_sample != G_MAXUINT && band->jets + 3 <= budget)
+    {
+      double lo = 0, hi = 0, slack = 0, worst = 0;
       guint worst_i = G_MAXUINT;
 
       bad = first_bad (pieces);
       for (guint i = 0; i < bad; i++)
         {
           Piece *p = &g_array_index (pieces, Piece, i);
-          double w, e;
+          double e = (p->xmean.hi - p->xmean.lo) * p->weight;
 
-          if (!beyond (sgn, X, p->s))
+          if (p->weight == 0)
             break;
-          w = pow (fabs (X - p->s), m) - (beyond (sgn, X, p->e) ? pow (fabs (X - p->e), m) : 0);
-          total += p->M * w;
-          e = (p->M - p->mid) * w;
+          lo += p->xmean.lo * p->weight;
+          hi += p->xmean.hi * p->weight;
+          if (p->final || p->depth >= MAX_DEPTH)
+            continue;
           slack += e;
-          if (e > worst && !p->final && p->depth < MAX_DEPTH)
+          if (e > worst)
             {
               worst = e;
               worst_i = i;
             }
         }
-      if (worst_i == G_MAXUINT || !(slack > TIGHT_TOL * total))
+      if (worst_i == G_MAXUINT || !(slack > TIGHT_TOL * MAX (fabs (lo), fabs (hi))))
         break;
       {
         Piece *p = &g_array_index (pieces, Piece, worst_i);
 
-        split (band, pieces, worst_i, p->s + (p->e - p->s) / 2, TRUE);
+        if (split (band, pieces, worst_i, p->s + (p->e - p->s) / 2, FALSE))
+          {
+            for (guint j = worst_i; j <= worst_i + 1; j++)
+              {
+                Piece *c = &g_array_index (pieces, Piece, j);
+
+                piece_at (band, c, sgn, xs[far_sample]);
+              }
+          }
       }
     }
 
@@ -550,7 +1048,8 @@ tangent_taylor_horner (const double *coeffs,
   return s;
 }
 
-/* Terms (2) + (3) + (4) at D ≥ |x − a|, with w[k] = e_k + γ |ĉ_k|. */
+/* Terms (2) + (3) + (4) at D ≥ |x − a|, with w[k] = e_k + γ |ĉ_k|, each
+ * operation rounded up by a step. */
 static double
 rounding_at (const double *w,
              guint         n,
@@ -559,15 +1058,14 @@ rounding_at (const double *w,
   double h = w[n], u = 0;
 
   for (guint k = n; k-- > 0;)
-    h = tangent_interval_add_up (tangent_interval_mul_up (h, D), w[k]);
+    h = tangent_interval_step_up (tangent_interval_step_up (h * D) + w[k]);
   if (n > 0)
     {
-      double D2 = tangent_interval_mul_up (2.0, D);
+      /* Σ_{k<n} (2D)^k ≤ n max(1, 2D)^(n−1) */
+      double junk;
 
-      u = 1;
-      for (guint k = 1; k < n; k++)
-        u = tangent_interval_add_up (tangent_interval_mul_up (u, D2), 1.0);
-      u = tangent_interval_mul_up (u, 0x1p-1074);
+      pow_bounds (MAX (1.0, tangent_interval_step_up (2.0 * D)), n - 1, &junk, &u);
+      u = tangent_interval_mul_up (tangent_interval_mul_up (u, n), 0x1p-1074);
     }
   return tangent_interval_add_up (h, u);
 }
@@ -629,7 +1127,6 @@ tangent_taylor_band_new (const TangentProgram *prog,
   g_autofree double *rem = NULL;
   g_autofree const char **reasons = NULL;
   g_autofree TangentInterval *C = NULL;
-  g_autofree TangentInterval *D = NULL;
   TangentJetDecoration deco;
   const char *all_reason = NULL;
   double a, spacing;
@@ -673,33 +1170,42 @@ tangent_taylor_band_new (const TangentProgram *prog,
 
   c = g_new (double, order + 1);
   w = g_new (double, order + 1);
-  C = g_new (TangentInterval, order + TAYLOR_FORM_DEGREE + 3);
-  D = g_new (TangentInterval, order + TAYLOR_FORM_DEGREE + 3);
+  C = g_new (TangentInterval, order + KEPT + 1);
   rem = g_new0 (double, K);
   reasons = g_new0 (const char *, K);
 
   if (!tangent_jet_eval (prog, params, point, wrt, order, c, error))
     return NULL;
-  if (!tangent_jet_interval_eval (prog, params, point, wrt, tangent_interval_point (a), order,
-                                  C, &deco))
+
+  /* The point jet at a, once: its first order + 1 enclosures bound the
+   * errors of the coefficients, the rest is the knot both sides start at. */
+  b.prog = prog;
+  b.params = params;
+  memcpy (b.point, point, sizeof b.point);
+  b.wrt = wrt;
+  b.n = order;
+  b.C = C;
+  b.jets++;
+  if (!_tangent_jet_interval_centre (prog, params, point, wrt, order + KEPT, C, &deco, &b.shifts))
     all_reason = deco.reason;
   else if (!coefficient_errors (c, C, order + 1, gamma_up (3 * order), w))
     all_reason = N_("the Taylor coefficients are not finite");
+  b.centre.done = TRUE;
+  b.centre.ok = all_reason == NULL;
+  for (guint j = 0; j < KEPT; j++)
+    {
+      b.centre.c[j] = C[order + j];
+      b.centre.ok = b.centre.ok && tangent_interval_is_bounded (b.centre.c[j]);
+    }
 
   if (all_reason == NULL)
     {
-      b.prog = prog;
-      b.params = params;
-      memcpy (b.point, point, sizeof b.point);
-      b.wrt = wrt;
-      b.n = order;
-      b.C = C;
-      b.D = D;
       band_side (&b, band->x, K, a, MAX (hi, a), +1, spacing, rem, reasons);
       band_side (&b, band->x, K, a, MIN (lo, a), -1, spacing, rem, reasons);
     }
+  _tangent_jet_shifts_clear (&b.shifts);
 
-  g_debug ("band of order %u over [%g, %g]: %u piece evaluations", order, lo, hi, b.evals);
+  g_debug ("band of order %u over [%g, %g]: %u interval jets", order, lo, hi, b.jets);
 
   band->max = 0;
   for (guint i = 0; i < K; i++)
@@ -727,6 +1233,9 @@ tangent_taylor_band_new (const TangentProgram *prog,
 
   return g_steal_pointer (&band);
 }
+
+/* Degree of the 2-D tiles' centred forms (tile_enclose()). */
+#define BOX_FORM_DEGREE 2
 
 /* Sorted, distinct grid lines over [lo, hi] and out to the centre a:
  * BOX_GRID cuts of the box, the centre itself (so that the rectangle
@@ -845,7 +1354,7 @@ tile_enclose (const TangentProgram  *prog,
               TangentInterval       *out,
               const char           **why)
 {
-  guint J = TAYLOR_FORM_DEGREE;
+  guint J = BOX_FORM_DEGREE;
   TangentJetDecoration deco;
   TangentInterval centre[2], S[2];
   gboolean have_form;
@@ -916,11 +1425,12 @@ tile_enclose (const TangentProgram  *prog,
  * point c + h of a cell, h in H: BOX_SHELLS pieces of τ ∈ [0, 1]. */
 #define BOX_SHELLS 16
 
-/* Σ_l B_l ((1 − τ_{l−1})^(n+1) − (1 − τ_l)^(n+1)), rounded up, with
- * B_l ≥ |Σ_{i+j=n+1} c_ij(c + τh) h_x^i h_y^j| for τ in shell l and h in
- * H: the hull of the tiles' c_ij over every tile that meets the box
- * c + [τ_{l−1}, τ_l] H, times the powers of H. +∞ if a tile it needs is
- * not certified. */
+/* mag (Σ_l G_l ((1 − τ_{l−1})^(n+1) − (1 − τ_l)^(n+1))), rounded up,
+ * with G_l ∋ Σ_{i+j=n+1} c_ij(c + τh) h_x^i h_y^j for τ in shell l and h
+ * in H: the hull of the tiles' c_ij over every tile that meets the box
+ * c + [τ_{l−1}, τ_l] H, times the powers of H. The kernel (n + 1)(1 − τ)^n
+ * is positive, so for each h the remainder is Σ_l μ_l w_l with μ_l ∈ G_l,
+ * signs kept. +∞ if a tile it needs is not certified. */
 static double
 shell_remainder (GArray                *xl,
                  GArray                *yl,
@@ -933,7 +1443,7 @@ shell_remainder (GArray                *xl,
   guint nx = xl->len - 1, ny = yl->len - 1;
   g_autofree TangentInterval *hp = g_new (TangentInterval, n + 2);
   g_autofree TangentInterval *hull = g_new (TangentInterval, n + 2);
-  double sum = 0;
+  TangentInterval sum = tangent_interval_point (0);
 
   for (guint j = 0; j <= n + 1; j++)
     hp[j] = tangent_interval_mul (tangent_interval_powi (H[0], n + 1 - j),
@@ -943,8 +1453,8 @@ shell_remainder (GArray                *xl,
     {
       TangentInterval tau = tangent_interval_new ((double) (l - 1) / BOX_SHELLS,
                                                   (double) l / BOX_SHELLS);
-      TangentInterval range[2], G = tangent_interval_point (0);
-      double a_up, a_down, junk, w;
+      TangentInterval range[2], G = tangent_interval_point (0), w;
+      double a_up, a_down, b_up, b_down;
 
       for (guint v = 0; v < 2; v++)
         range[v] = tangent_interval_add (tangent_interval_point (centre[v]),
@@ -974,12 +1484,75 @@ shell_remainder (GArray                *xl,
       if (!tangent_interval_is_bounded (G))
         return INFINITY;
 
-      pow_bounds (1 - (double) (l - 1) / BOX_SHELLS, n + 1, &junk, &a_up);
-      pow_bounds (1 - (double) l / BOX_SHELLS, n + 1, &a_down, &junk);
-      w = tangent_interval_add_up (a_up, -a_down);
-      sum = tangent_interval_add_up (sum, tangent_interval_mul_up (mag (G), w));
+      /* the kernel's weight over the shell, ≥ 0; the shells are summed
+       * with their signs, as the 1-D pieces are */
+      pow_bounds (1 - (double) (l - 1) / BOX_SHELLS, n + 1, &a_down, &a_up);
+      pow_bounds (1 - (double) l / BOX_SHELLS, n + 1, &b_down, &b_up);
+      w = tangent_interval_new (MAX (0, tangent_interval_add_down (a_down, -b_up)),
+                                tangent_interval_add_up (a_up, -b_down));
+      sum = tangent_interval_add (sum, tangent_interval_mul (G, w));
     }
-  return sum;
+  if (!tangent_interval_is_bounded (sum))
+    return INFINITY;
+  return mag (sum);
+}
+
+/* The shells' sum of shell_remainder(), with each G_l from a 1-D interval
+ * jet in τ along the rays c + τ h, h in H (_tangent_jet_interval_eval_ray),
+ * instead of from tiles: φ_h(τ) = f(c + τ h) has the coefficient
+ * Σ_{i+j=n+1} c_ij(c + τ h) h_x^i h_y^j, which the jet gets as one sum,
+ * cancellations kept, at O(n²) per operation. +∞ if a shell is not
+ * certified. */
+static double
+ray_remainder (const TangentProgram  *prog,
+               const double          *params,
+               const double           point[3],
+               const TangentInterval  H[2],
+               guint                  n)
+{
+  g_autofree TangentInterval *C = g_new (TangentInterval, n + 2);
+  TangentInterval sum = tangent_interval_point (0);
+
+  for (guint l = 1; l <= BOX_SHELLS; l++)
+    {
+      TangentInterval tau = tangent_interval_new ((double) (l - 1) / BOX_SHELLS,
+                                                  (double) l / BOX_SHELLS), w;
+      double a_up, a_down, b_up, b_down;
+
+      if (!_tangent_jet_interval_eval_ray (prog, params, point, H, tau, n + 1, C, NULL)
+          || !tangent_interval_is_bounded (C[n + 1]))
+        return INFINITY;
+      pow_bounds (1 - (double) (l - 1) / BOX_SHELLS, n + 1, &a_down, &a_up);
+      pow_bounds (1 - (double) l / BOX_SHELLS, n + 1, &b_down, &b_up);
+      w = tangent_interval_new (MAX (0, tangent_interval_add_down (a_down, -b_up)),
+                                tangent_interval_add_up (a_up, -b_down));
+      sum = tangent_interval_add (sum, tangent_interval_mul (C[n + 1], w));
+    }
+  if (!tangent_interval_is_bounded (sum))
+    return INFINITY;
+  return mag (sum);
+}
+
+/* A cell, or a part of one, of the box bound: its offsets from the centre
+ * H, its best remainder from tiles and from rays, and the coefficient and
+ * rounding terms, all bounds for every point of it. */
+typedef struct
+{
+  TangentInterval H[2];
+  double          tiles;
+  double          ray;
+  double          extra;
+  guint           depth;
+} Region;
+
+/* Quarters of the worst region's offsets, for its ray estimate. */
+#define BOX_SPLITS      24
+#define BOX_SPLIT_DEPTH 4
+
+static double
+region_value (const Region *g)
+{
+  return tangent_interval_add_up (MIN (g->tiles, g->ray), g->extra);
 }
 
 /**
@@ -1009,7 +1582,16 @@ shell_remainder (GArray                *xl,
  *   Σ_{i+j=n+1} c_ij((a, b) + τh) h_x^i h_y^j dτ, cut into BOX_SHELLS
  *   pieces of τ (shell_remainder()): the kernel's weight lies near the
  *   centre, where the c_ij are taken over the few tiles that the piece
- *   of the segment can reach, as the 1-D band does with its pieces.
+ *   of the segment can reach, as the 1-D band does with its pieces, the
+ *   shells summed with their signs;
+ *
+ *   the same integral with the inner sum taken whole, as the (n + 1)-th
+ *   Taylor coefficient of φ_h(τ) = f((a, b) + τh), a 1-D function, by an
+ *   interval jet in τ over each shell with h in H (ray_remainder()): the
+ *   terms' cancellations are kept, and a 1-D jet costs O(n²) where a 2-D
+ *   one costs O(n⁴). The region whose bound is largest then has its ray
+ *   estimate redone over the quarters of its H, BOX_SPLITS times at most
+ *   (the interval h's own width is what this one loses to).
  *
  * Per cell then:
  *
@@ -1045,6 +1627,7 @@ tangent_taylor_bound_box (const TangentProgram *prog,
   g_autoptr(GArray) yl = NULL;
   TangentJetDecoration deco;
   const char *why = NULL;
+  g_autoptr(GArray) regions = g_array_new (FALSE, FALSE, sizeof (Region));
   double result = 0, gamma;
   guint nx, ny, ia, ib;
 
@@ -1076,8 +1659,8 @@ tangent_taylor_bound_box (const TangentProgram *prog,
   c = g_new (double, N);
   w = g_new (double, N);
   C = g_new (TangentInterval, N);
-  TC = g_new (TangentInterval, TANGENT_JET2_SIZE (order + TAYLOR_FORM_DEGREE + 2));
-  TD = g_new (TangentInterval, TANGENT_JET2_SIZE (order + TAYLOR_FORM_DEGREE + 2));
+  TC = g_new (TangentInterval, TANGENT_JET2_SIZE (order + BOX_FORM_DEGREE + 2));
+  TD = g_new (TangentInterval, TANGENT_JET2_SIZE (order + BOX_FORM_DEGREE + 2));
   if (!tangent_jet2_eval (prog, params, point, order, c, error))
     return FALSE;
   {
@@ -1209,7 +1792,6 @@ tangent_taylor_bound_box (const TangentProgram *prog,
             r = MIN (r, mag (rem));
           if (nx > 0 && ny > 0)
             r = MIN (r, shell_remainder (xl, yl, enc, tile_reason, point, H, n));
-          r = tangent_interval_add_up (r, poly2_up (w, 0, n, X, Y));
           if (n > 0)
             {
               double px, py;
@@ -1218,8 +1800,69 @@ tangent_taylor_bound_box (const TangentProgram *prog,
               pow_bounds (tangent_interval_add_up (1, tangent_interval_mul_up (2, Y)), n, &junk, &py);
               u = tangent_interval_mul_up (tangent_interval_mul_up (px, py), (N + 3 * n) * 0x1p-1074);
             }
-          result = MAX (result, tangent_interval_add_up (r, u));
+          {
+            Region g;
+
+            g.H[0] = H[0];
+            g.H[1] = H[1];
+            g.tiles = r;
+            g.ray = ray_remainder (prog, params, point, H, n);
+            g.extra = tangent_interval_add_up (poly2_up (w, 0, n, X, Y), u);
+            g.depth = 0;
+            g_array_append_val (regions, g);
+          }
         }
+    }
+
+  /* The worst region's ray estimate, over quarters of its offsets, while
+   * the budget lasts: a part of a cell keeps the cell's other estimates
+   * and rounding terms (its points are among the cell's). */
+  for (guint split = 0; why == NULL && split <= BOX_SPLITS; split++)
+    {
+      guint worst = G_MAXUINT;
+      double top = -1;
+
+      for (guint i = 0; i < regions->len; i++)
+        {
+          double v = region_value (&g_array_index (regions, Region, i));
+
+          if (v > top)
+            {
+              top = v;
+              worst = i;
+            }
+        }
+      if (worst == G_MAXUINT || split == BOX_SPLITS || !(top < INFINITY))
+        {
+          result = MAX (result, top);
+          break;
+        }
+      {
+        Region parent = g_array_index (regions, Region, worst);
+
+        if (parent.depth >= BOX_SPLIT_DEPTH || !(parent.ray < INFINITY)
+            || parent.ray <= 0 || parent.H[0].lo == parent.H[0].hi || parent.H[1].lo == parent.H[1].hi)
+          {
+            result = MAX (result, top);
+            break;
+          }
+        g_array_remove_index_fast (regions, worst);
+        for (guint q = 0; q < 4; q++)
+          {
+            Region g = parent;
+
+            for (guint v = 0; v < 2; v++)
+              {
+                double m = parent.H[v].lo + (parent.H[v].hi - parent.H[v].lo) / 2;
+
+                g.H[v] = ((q >> v) & 1) ? tangent_interval_new (m, parent.H[v].hi)
+                                       : tangent_interval_new (parent.H[v].lo, m);
+              }
+            g.depth++;
+            g.ray = MIN (parent.ray, ray_remainder (prog, params, point, g.H, n));
+            g_array_append_val (regions, g);
+          }
+      }
     }
 
   if (why == NULL && !(result < INFINITY))

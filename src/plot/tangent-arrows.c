@@ -37,12 +37,12 @@
 #define NORMALIZED_FRACTION 0.7
 /* The shortest arrow whose direction still reads, in device units, and
  * never more than this share of a cell. */
-#define MIN_LENGTH          7.0
-#define MIN_LENGTH_CELL     0.25
+#define MIN_LENGTH          14.0
+#define MIN_LENGTH_CELL     0.45
 /* A head is this share of its arrow, up to HEAD_MAX_WIDTHS shaft widths
  * (and at least HEAD_MAX_FLOOR units for that cap): never longer than the
- * shaft that carries it. A lengthened arrow's head is half of it, the
- * most that rule allows, so that its direction still reads. */
+ * shaft that carries it. A lengthened arrow is drawn thinner, so its
+ * head, of the same share, stands out against the shaft. */
 #define HEAD_FRACTION       0.4
 #define HEAD_MAX_WIDTHS     5.0
 #define HEAD_MAX_FLOOR      6.0
@@ -90,8 +90,7 @@ _tangent_arrow_head_for (double           length,
 {
   double cap = MAX (HEAD_MAX_FLOOR, HEAD_MAX_WIDTHS * width);
 
-  if (kind == TANGENT_ARROW_LENGTHENED)
-    return MIN (0.5 * length, cap);
+  (void) kind;
   return MIN (HEAD_FRACTION * length, cap);
 }
 
@@ -466,6 +465,21 @@ tangent_arrows_draw (cairo_t                   *cr,
 
   if (options->streamlines)
     _tangent_streamlines_draw (cr, vp, grad, params, options, style);
+
+  /* Keep the labels readable: leave out arrows that would cross one. */
+  for (guint i = arrows->len; i-- > 0 && options->n_avoid > 0;)
+    {
+      const TangentArrow *a = &g_array_index (arrows, TangentArrow, i);
+
+      for (guint k = 0; k < options->n_avoid; k++)
+        {
+          if (tangent_box_meets_segment (&options->avoid[k], a->head + 1, a->x0, a->y0, a->x1, a->y1))
+            {
+              g_array_remove_index (arrows, i);
+              break;
+            }
+        }
+    }
 
   _tangent_arrows_fill (cr, (const TangentArrow *) arrows->data, arrows->len, style);
 

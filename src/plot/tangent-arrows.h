@@ -19,6 +19,11 @@ typedef struct
   gboolean negative;     /* −∇f */
   gboolean normalized;   /* one length for all; else length ∝ |∇f| */
   gboolean streamlines;
+
+  /* Boxes the arrows keep clear of (contour labels): an arrow that would
+   * cross one is left out. */
+  const TangentBox *avoid;
+  guint             n_avoid;
 } TangentArrowOptions;
 
 /* What the legend shows: an arrow of length_px device units stands for a

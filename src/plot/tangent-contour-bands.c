@@ -27,6 +27,11 @@
 #include <string.h>
 
 #include "tangent-contour-draw-private.h"
+#include "tangent-path-simplify.h"
+
+/* How far a band's edge may stray from the traced level line, device
+ * units: nothing a reader sees, and a fraction of the coordinates. */
+#define VECTOR_TOLERANCE 0.05
 
 /* --- Vector bands ------------------------------------------------------ */
 
@@ -119,6 +124,9 @@ path_region (cairo_t               *cr,
   g_autofree gboolean *done = NULL;
   double perimeter = 2 * (field->xmax - field->xmin) + 2 * (field->ymax - field->ymin);
   double side_end[4];
+  TangentPathSimplifier path;
+
+  tangent_path_simplifier_init (&path, cr, VECTOR_TOLERANCE);
 
   side_end[0] = field->xmax - field->xmin;
   side_end[1] = side_end[0] + (field->ymax - field->ymin);
@@ -156,11 +164,11 @@ path_region (cairo_t               *cr,
           double x = tangent_viewport_to_px (vp, p[2 * k]), y = tangent_viewport_to_py (vp, p[2 * k + 1]);
 
           if (k == 0)
-            cairo_move_to (cr, x, y);
+            tangent_path_simplifier_move_to (&path, x, y);
           else
-            cairo_line_to (cr, x, y);
+            tangent_path_simplifier_line_to (&path, x, y);
         }
-      cairo_close_path (cr);
+      tangent_path_simplifier_close (&path);
     }
 
   if (open->len == 0)
@@ -194,9 +202,9 @@ path_region (cairo_t               *cr,
               double x = tangent_viewport_to_px (vp, p[2 * k]), y = tangent_viewport_to_py (vp, p[2 * k + 1]);
 
               if (k == 0 && cur == first)
-                cairo_move_to (cr, x, y);
+                tangent_path_simplifier_move_to (&path, x, y);
               else
-                cairo_line_to (cr, x, y);
+                tangent_path_simplifier_line_to (&path, x, y);
             }
 
           /* The next start counter-clockwise from this end. */
@@ -226,7 +234,8 @@ path_region (cairo_t               *cr,
                     double x, y;
 
                     border_corner (field, c, &x, &y);
-                    cairo_line_to (cr, tangent_viewport_to_px (vp, x), tangent_viewport_to_py (vp, y));
+                    tangent_path_simplifier_line_to (&path, tangent_viewport_to_px (vp, x),
+                                                     tangent_viewport_to_py (vp, y));
                   }
               }
           cur = next;
@@ -234,7 +243,7 @@ path_region (cairo_t               *cr,
       while (cur != first && !done[cur] && ++guard <= open->len);
       if (cur != first)
         return FALSE;   /* not a consistent chain: let the caller fall back */
-      cairo_close_path (cr);
+      tangent_path_simplifier_close (&path);
     }
   return TRUE;
 }

@@ -18,6 +18,7 @@
 #include <string.h>
 
 #include "tangent-contour-draw-private.h"
+#include "tangent-path-simplify.h"
 
 /* --- Lines and labels -------------------------------------------------- */
 
@@ -127,9 +128,13 @@ mask_segment (LineMask *m,
  * pass over its neighbourhood whatever its length. */
 #define SIMPLIFY_TOLERANCE 0.12
 
+/* How far a vector line may stray from the traced one, device units. */
+#define VECTOR_TOLERANCE 0.05
+
 typedef struct
 {
   cairo_t  *cr;            /* the vector sink, or NULL */
+  TangentPathSimplifier path;   /* … through which it is built */
   LineMask *mask;          /* the raster sink */
   double    ax, ay;        /* the last point drawn to, pixels */
   double    held[2 * MAX_HELD];   /* points passed since, not yet drawn */
@@ -176,7 +181,7 @@ sink_move (Sink   *s,
            double  y)
 {
   if (s->cr != NULL)
-    cairo_move_to (s->cr, x, y);
+    tangent_path_simplifier_move_to (&s->path, x, y);
   else
     {
       sink_flush (s);
@@ -191,7 +196,7 @@ sink_line (Sink   *s,
            double  y)
 {
   if (s->cr != NULL)
-    cairo_line_to (s->cr, x, y);
+    tangent_path_simplifier_line_to (&s->path, x, y);
   else
     {
       double qx = x * s->mask->sx + s->mask->ox, qy = y * s->mask->sy + s->mask->oy;
@@ -240,7 +245,7 @@ path_line (Sink                    *sink,
           if (k == 0)
             sink_move (sink, x, y);
           else if (k == n && sink->cr != NULL)
-            cairo_close_path (sink->cr);
+            tangent_path_simplifier_close (&sink->path);
           else
             sink_line (sink, x, y);
         }
@@ -345,7 +350,7 @@ draw_lines (cairo_t                     *cr,
   g_autofree guint8 *mask_data = NULL;
   LineMask mask = { 0, };
   RasterTarget rt;
-  Sink sink = { cr, NULL, 0, 0, { 0, }, 0 };
+  Sink sink = { .cr = cr };
 
   g_array_sort (cuts, compare_cuts);
 
@@ -368,9 +373,12 @@ draw_lines (cairo_t                     *cr,
       mask.ox = rt.ox;
       mask.oy = rt.oy;
       mask.hw = (float) (style->contour_line_width * rt.sx / 2);
-      sink = (Sink) { NULL, &mask, 0, 0, { 0, }, 0 };
+      sink = (Sink) { .mask = &mask };
       cairo_surface_flush (rt.target);
     }
+
+  if (sink.cr != NULL)
+    tangent_path_simplifier_init (&sink.path, cr, VECTOR_TOLERANCE);
 
   cairo_save (cr);
   cairo_set_line_width (cr, style->contour_line_width);
@@ -419,6 +427,7 @@ draw_lines (cairo_t                     *cr,
         }
       else if (any)
         {
+          tangent_path_simplifier_flush (&sink.path);
           cairo_set_source_rgba (cr, ink->red, ink->green, ink->blue, ink->alpha);
           cairo_stroke (cr);
         }
@@ -546,6 +555,13 @@ tangent_contour_draw (cairo_t                     *cr,
         draw_lines (cr, vp, contours, n_levels, options, bands, style, cuts);
       if (labels != NULL)
         draw_labels (cr, labels, options->levels, n_levels, options, bands, style);
+      for (guint i = 0; labels != NULL && options->placed != NULL && i < labels->len; i++)
+        {
+          const TangentContourLabel *label = &g_array_index (labels, TangentContourLabel, i);
+          TangentBox box = { label->cx, label->cy, label->width, label->height, label->angle };
+
+          g_array_append_val (options->placed, box);
+        }
       tangent_contour_labels_free (labels);
     }
   for (guint k = 0; contours != NULL && k < n_levels; k++)

@@ -22,6 +22,7 @@ typedef struct
   gboolean         filled;     /* bands in tangent_colormap_band() colours */
   gboolean         lines;      /* level lines in the style's contour colour */
   gboolean         labels;     /* labels on straight stretches, upright, never overlapping each other or leaving the plot */
+  GArray          *placed;     /* out, may be NULL: a TangentBox appended for each label drawn */
 } TangentContourOptions;
 
 /* Draws the field's contours clipped to the viewport. Filled bands are

@@ -10,6 +10,24 @@
 
 G_BEGIN_DECLS
 
+#define TANGENT_EXPORT_ERROR (tangent_export_error_quark ())
+
+typedef enum
+{
+  TANGENT_EXPORT_ERROR_FORMAT,   /* not .png, .svg or .pdf */
+  TANGENT_EXPORT_ERROR_SIZE,     /* a size or resolution out of range */
+  TANGENT_EXPORT_ERROR_DRAW,     /* cairo failed while drawing or encoding */
+  TANGENT_EXPORT_ERROR_WRITE,    /* the file cannot be written */
+} TangentExportError;
+
+/* Sizes accepted: 1 … TANGENT_EXPORT_MAX_SIZE units a side, a PNG of at
+ * most TANGENT_EXPORT_MAX_PIXELS a side (cairo's image limit), and a
+ * resolution of TANGENT_EXPORT_MIN_DPI … TANGENT_EXPORT_MAX_DPI. */
+#define TANGENT_EXPORT_MAX_SIZE   20000
+#define TANGENT_EXPORT_MAX_PIXELS 32767
+#define TANGENT_EXPORT_MIN_DPI    10.0
+#define TANGENT_EXPORT_MAX_DPI    2400.0
+
 typedef enum
 {
   TANGENT_EXPORT_PNG,
@@ -22,6 +40,8 @@ typedef void (*TangentDrawFunc) (cairo_t  *cr,
                                  double    width,
                                  double    height,
                                  gpointer  user_data);
+
+GQuark   tangent_export_error_quark      (void);
 
 /* From the file name's extension (case-insensitive .png, .svg, .pdf). */
 gboolean tangent_export_format_from_path (const char          *path,

@@ -9,11 +9,22 @@
 
 #include <cairo.h>
 
+#include "tangent-plot-style.h"
 #include "tangent-session.h"
 
 G_BEGIN_DECLS
 
+#define TANGENT_FIGURE_ERROR (tangent_figure_error_quark ())
+
+typedef enum
+{
+  TANGENT_FIGURE_ERROR_NO_VIEW,   /* the session has no view of that name */
+  TANGENT_FIGURE_ERROR_RANGE,     /* the view's range is empty or not finite */
+} TangentFigureError;
+
 typedef struct _TangentFigure TangentFigure;
+
+GQuark         tangent_figure_error_quark  (void);
 
 /* Resolves the session's rows and compiles what the view needs. Rows with
  * errors are skipped and listed in the warnings (escaped excerpts); an
@@ -38,6 +49,13 @@ void           tangent_figure_draw         (TangentFigure        *self,
                                             cairo_t              *cr,
                                             double                width,
                                             double                height);
+
+/* Draws no text at all (title, labels, legends, insets): for golden
+ * images in tests, which must not depend on the machine's fonts. */
+void           tangent_figure_set_no_text  (TangentFigure        *self,
+                                            gboolean              no_text);
+/* The style the view asked for ("print" or "screen"). */
+const TangentPlotStyle *tangent_figure_get_style (TangentFigure  *self);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TangentFigure, tangent_figure_free)
 

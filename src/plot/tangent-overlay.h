@@ -92,8 +92,8 @@ void     tangent_overlay_path    (cairo_t                *cr,
                                   const TangentColor     *color,
                                   const TangentPlotStyle *style);
 
-/* A legend box in the top-left corner of the viewport that avoids
- * covering the rectangles in avoid (device units, x y w h each) when it can. */
+/* A legend box in the top-left corner of the viewport
+ * (tangent_overlay_legend_at() places it elsewhere). */
 void     tangent_overlay_legend  (cairo_t                  *cr,
                                   const TangentViewport    *vp,
                                   const TangentLegendEntry *entries,

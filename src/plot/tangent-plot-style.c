@@ -9,6 +9,8 @@
 
 #include <string.h>
 
+#include <math.h>
+
 #include "tangent-plot-style.h"
 
 #define RGB(r, g, b) { (r) / 255.0, (g) / 255.0, (b) / 255.0, 1.0 }
@@ -46,6 +48,8 @@ init_common (TangentPlotStyle *style)
   style->contour_ink_on_dark = (TangentColor) { 1, 1, 1, 0.62 };
   style->contour_line_width = 0.8;
   g_strlcpy (style->contour_label_font, "Sans 8", sizeof style->contour_label_font);
+
+  style->no_text = FALSE;
 }
 
 /* The print style: what a figure for a lecture looks like, whatever the
@@ -89,4 +93,48 @@ tangent_plot_style_get_curve_color (const TangentPlotStyle *style,
   g_return_val_if_fail (style != NULL, NULL);
 
   return &style->curves[index % G_N_ELEMENTS (style->curves)];
+}
+
+/* WCAG 2.1 relative luminance of an sRGB colour. */
+static double
+luminance (const TangentColor *c)
+{
+  double rgb[3] = { c->red, c->green, c->blue }, l[3];
+
+  for (guint i = 0; i < 3; i++)
+    l[i] = rgb[i] <= 0.04045 ? rgb[i] / 12.92 : pow ((rgb[i] + 0.055) / 1.055, 2.4);
+  return 0.2126 * l[0] + 0.7152 * l[1] + 0.0722 * l[2];
+}
+
+/**
+ * tangent_plot_style_legible_color:
+ * @style: the style drawn in
+ * @color: a colour a session asked for
+ * @legible: (out caller-allocates): the colour to draw with
+ *
+ * A colour chosen for one style can vanish in another: the near-black of a
+ * print figure on the dark screen page. Where @color's contrast with the
+ * background is below 1.5 : 1 (WCAG 2.1 contrast ratio), the style's ink
+ * is drawn instead; otherwise @color itself.
+ */
+void
+tangent_plot_style_legible_color (const TangentPlotStyle *style,
+                                  const TangentColor     *color,
+                                  TangentColor           *legible)
+{
+  double a, b;
+
+  g_return_if_fail (style != NULL);
+  g_return_if_fail (color != NULL);
+  g_return_if_fail (legible != NULL);
+
+  a = luminance (color);
+  b = luminance (&style->background);
+  if ((MAX (a, b) + 0.05) / (MIN (a, b) + 0.05) < 1.5)
+    {
+      *legible = style->foreground;
+      legible->alpha = color->alpha;
+    }
+  else
+    *legible = *color;
 }

@@ -40,11 +40,17 @@ typedef struct
   TangentColor contour_ink_on_dark;
   double       contour_line_width;     /* device units */
   char         contour_label_font[64]; /* Pango font description */
+
+  /* Figures (tangent-figure.c) */
+  gboolean     no_text;      /* draw no text: golden images in tests only */
 } TangentPlotStyle;
 
 void tangent_plot_style_init_light (TangentPlotStyle *style);
 void tangent_plot_style_init_dark  (TangentPlotStyle *style);
 const TangentColor *tangent_plot_style_get_curve_color (const TangentPlotStyle *style,
                                                         guint                   index);
+void                tangent_plot_style_legible_color   (const TangentPlotStyle *style,
+                                                        const TangentColor     *color,
+                                                        TangentColor           *legible);
 
 G_END_DECLS

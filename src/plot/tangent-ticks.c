@@ -10,36 +10,21 @@
 #include <math.h>
 #include <string.h>
 
+#include "tangent-nice.h"
 #include "tangent-ticks.h"
 
 /* The smallest step of the form {1, 2, 5} × 10^k that cuts @span into at
- * most @max_ticks - 1 intervals ("nice numbers", P. S. Heckbert, Graphics
- * Gems, 1990, with the rounding made one-sided so the tick count is a
- * bound, not a hint). Returns 0 when @span is not a positive finite number.
- */
+ * most @max_ticks - 1 intervals: the core's nice-number rule, which
+ * contour levels share. Returns 0 when @span is not a positive finite
+ * number. */
 double
 tangent_nice_step (double span,
                    guint  max_ticks)
 {
-  static const double mantissas[] = { 1, 2, 5, 10 };
-  double raw, magnitude;
-
   if (!(span > 0) || !isfinite (span) || max_ticks < 2)
     return 0;
 
-  raw = span / (max_ticks - 1);
-  magnitude = pow (10, floor (log10 (raw)));
-  if (magnitude == 0 || !isfinite (magnitude))
-    return 0;
-
-  for (guint i = 0; i < G_N_ELEMENTS (mantissas); i++)
-    {
-      /* A relative slack keeps 0.3 / 3 from missing 0.1 by one ulp. */
-      if (mantissas[i] * magnitude >= raw * (1 - 1e-12))
-        return mantissas[i] * magnitude;
-    }
-
-  return 10 * magnitude;
+  return tangent_nice_at_least (span / (max_ticks - 1));
 }
 
 /**
@@ -103,16 +88,7 @@ double
 tangent_ticks_value (const TangentTicks *ticks,
                      guint               i)
 {
-  double index;
-
   g_return_val_if_fail (ticks != NULL, 0);
 
-  index = (double) (ticks->first + (gint64) i);
-
-  /* For steps below one, 1/step is an integer (10, 5, 2, 100, …) and one
-   * division rounds correctly: 3 / 10 is 0.3 where 3 * 0.1 is not. */
-  if (ticks->step < 1)
-    return index / round (1 / ticks->step);
-
-  return index * ticks->step;
+  return tangent_nice_multiple (ticks->step, ticks->first + (gint64) i);
 }

@@ -20,6 +20,22 @@ typedef struct
   double width, height;
 } TangentViewport;
 
+/* A rectangle in device units turned by angle (radians, as cairo_rotate)
+ * about its centre: where a label sits, which other marks keep clear of. */
+typedef struct
+{
+  double cx, cy;
+  double width, height;
+  double angle;
+} TangentBox;
+
+gboolean tangent_box_meets_segment (const TangentBox *box,
+                                    double            padding,
+                                    double            x0,
+                                    double            y0,
+                                    double            x1,
+                                    double            y1);
+
 gboolean tangent_viewport_is_valid (const TangentViewport *vp);
 double   tangent_viewport_to_px    (const TangentViewport *vp,
                                     double                 x);
@@ -29,5 +45,8 @@ double   tangent_viewport_from_px  (const TangentViewport *vp,
                                     double                 px);
 double   tangent_viewport_from_py  (const TangentViewport *vp,
                                     double                 py);
+/* Shrinks the device rectangle about its centre so that a unit of x and a
+ * unit of y are equally long (circles stay round). */
+void     tangent_viewport_equal_aspect (TangentViewport   *vp);
 
 G_END_DECLS
