@@ -659,18 +659,27 @@ check_pan_zoom (TangentWindow *window)
   g_autoptr(TangentTestPicture) picture = tangent_test_picture_new (GTK_WIDGET (plot));
   graphene_rect_t area;
   double bounds[4], x0, x1, y0, y1;
+  guint rebuilds;
 
   g_assert_true (tangent_plot_view_get_plot_area (plot, &area, bounds));
   x0 = view->xmin;
   x1 = view->xmax;
   y0 = view->ymin;
   y1 = view->ymax;
+  rebuilds = tangent_plot_view_get_n_rebuilds (plot);
 
-  /* A drag by a quarter of the plot's width moves x by a quarter range. */
+  /* A drag by a quarter of the plot's width moves x by a quarter range;
+   * the next frame shows it, compiling nothing. */
   tangent_plot_view_pan (plot, area.size.width / 4, 0);
   g_assert_cmpfloat_with_epsilon (view->xmin, x0 - (bounds[1] - bounds[0]) / 4, 1e-9);
   g_assert_cmpfloat_with_epsilon (view->ymin, y0, 1e-9);
   g_assert_true (tangent_window_get_modified (window));
+  g_clear_pointer (&picture, tangent_test_picture_free);
+  picture = tangent_test_picture_new (GTK_WIDGET (plot));
+  g_assert_true (tangent_plot_view_get_plot_area (plot, &area, bounds));
+  g_assert_cmpfloat (bounds[0], ==, view->xmin);
+  g_assert_cmpfloat (bounds[1], ==, view->xmax);
+  g_assert_cmpuint (tangent_plot_view_get_n_rebuilds (plot), ==, rebuilds);
 
   /* Zooming in by 2 about the plot's middle halves both ranges there. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.zoom-reset", NULL);
@@ -703,6 +712,96 @@ test_pan_zoom (void)
   run_in_window (check_pan_zoom);
 }
 
+/* Export: the session's figure at its own size, in the print style,
+ * whatever the window's theme --------------------------------------------- */
+
+static double
+luminance_at (const TangentTestPicture *picture,
+              int                       x,
+              int                       y)
+{
+  const guchar *p = picture->pixels + 4 * ((gsize) y * picture->width + x);
+
+  return (0.2126 * p[2] + 0.7152 * p[1] + 0.0722 * p[0]) / 255;
+}
+
+static void
+check_export (TangentWindow *window)
+{
+  g_autofree char *path = hostile_file ("session-valid-minimal.json");
+  g_autofree char *dir = NULL;
+  g_autoptr(GError) error = NULL;
+  TangentPlotView *plot = tangent_window_get_plot_view (window);
+  g_autoptr(TangentTestPicture) screen = NULL;
+  static const struct { const char *name; const char *magic; } files[] = {
+    { "figure.png", "\x89PNG" },
+    { "figure.svg", "<?xml" },
+    { "figure.pdf", "%PDF-" },
+  };
+
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
+                                      ADW_COLOR_SCHEME_FORCE_DARK);
+  g_assert_true (load (window, path, &error));
+  g_assert_no_error (error);
+
+  /* The window draws in the dark style … */
+  screen = tangent_test_picture_new (GTK_WIDGET (plot));
+  g_assert_cmpfloat (luminance_at (screen, 1, 1), <, 0.3);
+
+  dir = g_dir_make_tmp ("test-session-window-XXXXXX", &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < G_N_ELEMENTS (files); i++)
+    {
+      g_autofree char *file_path = g_build_filename (dir, files[i].name, NULL);
+      g_autoptr(GFile) file = g_file_new_for_path (file_path);
+      g_autofree char *contents = NULL;
+      gsize length;
+
+      g_assert_true (tangent_window_export (window, file, &error));
+      g_assert_no_error (error);
+      g_assert_true (g_file_get_contents (file_path, &contents, &length, &error));
+      g_assert_cmpuint (length, >, 100);
+      g_assert_true (memcmp (contents, files[i].magic, strlen (files[i].magic)) == 0);
+
+      if (i == 0)
+        {
+          /* … the exported figure in the print style, at the view's own
+           * size (the default 1200 × 900 at 96 dpi). */
+          g_autoptr(GdkTexture) texture = gdk_texture_new_from_filename (file_path, &error);
+          g_autofree guchar *pixels = NULL;
+
+          g_assert_no_error (error);
+          g_assert_cmpint (gdk_texture_get_width (texture), ==, 1200);
+          g_assert_cmpint (gdk_texture_get_height (texture), ==, 900);
+          pixels = g_malloc (1200 * 900 * 4);
+          gdk_texture_download (texture, pixels, 1200 * 4);
+          g_assert_cmpuint (pixels[0], >, 240);
+          g_assert_cmpuint (pixels[1], >, 240);
+          g_assert_cmpuint (pixels[2], >, 240);
+        }
+      g_assert_no_errno (g_remove (file_path));
+    }
+  g_assert_no_errno (g_rmdir (dir));
+
+  /* A name the exporter does not know is refused, and writes nothing. */
+  {
+    g_autofree char *bad_path = g_build_filename (g_get_tmp_dir (), "figure.bmp", NULL);
+    g_autoptr(GFile) bad = g_file_new_for_path (bad_path);
+
+    g_assert_false (tangent_window_export (window, bad, &error));
+    g_assert_nonnull (error);
+    g_assert_false (g_file_test (bad_path, G_FILE_TEST_EXISTS));
+  }
+
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
+}
+
+static void
+test_export (void)
+{
+  run_in_window (check_export);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -714,6 +813,7 @@ main (int   argc,
   g_test_add_func ("/ui/session/valid-minimal-round-trip", test_valid_minimal);
   g_test_add_func ("/ui/session/rows-undo-sliders", test_rows);
   g_test_add_func ("/ui/session/pan-zoom", test_pan_zoom);
+  g_test_add_func ("/ui/session/export", test_export);
 
   return g_test_run ();
 }

@@ -177,7 +177,8 @@ tangent_formula_pane_remove_row (TangentFormulaPane *self,
   renumber_rows (self);
 }
 
-/* Puts the keyboard focus in the row's entry, and scrolls to it. */
+/* Puts the keyboard focus in the row's entry, without selecting its text
+ * (a key pressed by mistake must not replace a formula). */
 void
 tangent_formula_pane_focus_row (TangentFormulaPane *self,
                                 guint               index)
@@ -188,7 +189,7 @@ tangent_formula_pane_focus_row (TangentFormulaPane *self,
 
   row = tangent_formula_pane_get_row (self, index);
   if (row != NULL)
-    gtk_widget_grab_focus (GTK_WIDGET (tangent_formula_row_get_editable (row)));
+    gtk_entry_grab_focus_without_selecting (GTK_ENTRY (tangent_formula_row_get_editable (row)));
 }
 
 guint

@@ -12,18 +12,16 @@
 #include <math.h>
 #include <string.h>
 
-#include "tangent-axes.h"
-#include "tangent-compile.h"
-#include "tangent-curve.h"
-#include "tangent-document.h"
+#include "tangent-figure.h"
 #include "tangent-plot-view.h"
 
-/* The plot hosts, src/plot draws. The view keeps what it compiled from the
- * session (a scene) and draws it at every frame; a change of rows marks the
- * scene stale, and the next frame rebuilds it, so that typing never waits
- * for more than one frame and several changes in a frame cost one rebuild.
- * A change of parameter values only redraws. Dragging pans, scrolling and
- * pinching zoom; both write the session's view bounds. */
+/* The plot hosts, src/plot draws: the view keeps the session's figure (what
+ * tangent-cli render draws) and draws it at every frame. A change of rows
+ * marks the figure stale, and the next frame builds it again, so that
+ * typing never waits for more than one frame and several changes in a
+ * frame cost one build. A change of parameter values or of the bounds
+ * only redraws. Dragging pans, scrolling and pinching zoom; both write the
+ * session's view bounds. */
 
 /* One scroll step zooms by this factor. */
 #define SCROLL_ZOOM 1.15
@@ -33,18 +31,6 @@
 #define MIN_RANGE 1e-9
 #define MAX_RANGE 1e12
 
-typedef struct
-{
-  TangentProgram *prog;
-  TangentColor    color;
-} SceneCurve;
-
-typedef struct
-{
-  TangentDocument *document;
-  GArray          *curves;   /* SceneCurve */
-} Scene;
-
 struct _TangentPlotView
 {
   GtkWidget        parent_instance;
@@ -53,8 +39,9 @@ struct _TangentPlotView
   TangentSession  *session;
 
   /* Owned */
-  Scene           *scene;
-  gboolean         stale;
+  TangentFigure   *figure;
+  gboolean         stale;        /* rows changed: build the figure again */
+  gboolean         values_stale; /* parameter values changed */
   guint            n_rebuilds;
   TangentViewport  drawn;        /* data bounds and plot area of the last frame */
   gboolean         has_drawn;
@@ -74,139 +61,34 @@ enum {
 
 static guint signals[N_SIGNALS];
 
-static void
-scene_free (Scene *scene)
+/* The session's main view as a figure, in the style the theme asks for:
+ * the dark screen style in dark mode, the light print style otherwise.
+ * The session itself keeps its own style (for export and the CLI); the
+ * figure is built from a shallow copy that differs only there. */
+static TangentFigure *
+build_figure (const TangentSession *session,
+              GError              **error)
 {
-  if (scene == NULL)
-    return;
+  TangentSessionView view = *session->view;
+  TangentSession copy = *session;
 
-  for (guint i = 0; i < scene->curves->len; i++)
-    tangent_program_unref (g_array_index (scene->curves, SceneCurve, i).prog);
-  g_array_unref (scene->curves);
-  tangent_document_free (scene->document);
-  g_free (scene);
-}
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (Scene, scene_free)
-
-static gboolean
-parse_color (const char   *text,
-             TangentColor *color)
-{
-  GdkRGBA rgba;
-
-  if (text == NULL || !gdk_rgba_parse (&rgba, text))
-    return FALSE;
-
-  *color = (TangentColor) { rgba.red, rgba.green, rgba.blue, 1 };
-  return TRUE;
+  view.style = adw_style_manager_get_dark (adw_style_manager_get_default ()) ? (char *) "screen"
+                                                                            : (char *) "print";
+  copy.view = &view;
+  return tangent_figure_new (&copy, NULL, error);
 }
 
 static void
-apply_parameters (Scene                *scene,
+apply_parameters (TangentFigure        *figure,
                   const TangentSession *session)
 {
   for (guint i = 0; i < session->parameters->len; i++)
     {
       const TangentSessionParameter *p = g_ptr_array_index (session->parameters, i);
-      int slot = p->name != NULL ? tangent_document_lookup_parameter (scene->document, p->name)
-                                 : -1;
-
-      if (slot >= 0 && isfinite (p->value))
-        tangent_document_set_parameter_value (scene->document, slot, p->value);
-    }
-}
-
-/* Compiles the visible rows that are functions of x. */
-static Scene *
-scene_new (const TangentSession   *session,
-           const TangentPlotStyle *style)
-{
-  g_autoptr(Scene) scene = g_new0 (Scene, 1);
-  guint n_params;
-  guint next = 0;
-
-  scene->document = tangent_document_new ();
-  scene->curves = g_array_new (FALSE, FALSE, sizeof (SceneCurve));
-
-  for (guint i = 0; i < session->parameters->len; i++)
-    {
-      const TangentSessionParameter *p = g_ptr_array_index (session->parameters, i);
 
       if (p->name != NULL)
-        tangent_document_add_free_parameter (scene->document, p->name);
+        tangent_figure_set_parameter (figure, p->name, p->value);
     }
-  for (guint i = 0; i < session->formulas->len; i++)
-    {
-      const TangentSessionFormula *f = g_ptr_array_index (session->formulas, i);
-      const char *text = f->text != NULL ? f->text : "";
-
-      tangent_document_append_row (scene->document, text, strlen (text));
-    }
-  tangent_document_resolve (scene->document);
-  apply_parameters (scene, session);
-  n_params = tangent_document_get_n_parameters (scene->document);
-
-  for (guint i = 0; i < session->formulas->len; i++)
-    {
-      const TangentSessionFormula *f = g_ptr_array_index (session->formulas, i);
-      const TangentNode *expr;
-      SceneCurve curve;
-
-      if (!f->visible || tangent_document_get_row_error (scene->document, i, NULL, NULL) != NULL
-          || tangent_document_get_row_kind (scene->document, i) == TANGENT_ROW_PARAMETER
-          || tangent_document_get_row_kind (scene->document, i) == TANGENT_ROW_RELATION)
-        continue;
-
-      expr = tangent_document_get_row_expr (scene->document, i);
-      if (expr == NULL || expr->kind == TANGENT_NODE_TUPLE
-          || tangent_node_depends_on (expr, TANGENT_VARIABLE_Y)
-          || tangent_node_depends_on (expr, TANGENT_VARIABLE_Z))
-        continue;
-
-      curve.prog = tangent_compile (expr, n_params, NULL);
-      if (curve.prog == NULL)
-        continue;
-      if (!parse_color (f->color, &curve.color))
-        curve.color = *tangent_plot_style_get_curve_color (style, next++);
-      g_array_append_val (scene->curves, curve);
-    }
-
-  return g_steal_pointer (&scene);
-}
-
-static void
-color_from_rgba (TangentColor  *color,
-                 const GdkRGBA *rgba)
-{
-  color->red = rgba->red;
-  color->green = rgba->green;
-  color->blue = rgba->blue;
-  color->alpha = rgba->alpha;
-}
-
-/* The screen style follows the theme: libadwaita's view colours for paper
- * and ink, so dark mode and high contrast apply to the plot too. */
-static void
-style_from_theme (TangentPlotView  *self,
-                  TangentPlotStyle *style)
-{
-  GtkStyleContext *context = gtk_widget_get_style_context (GTK_WIDGET (self));
-  AdwStyleManager *manager = adw_style_manager_get_default ();
-  GdkRGBA rgba;
-
-  if (adw_style_manager_get_dark (manager))
-    tangent_plot_style_init_dark (style);
-  else
-    tangent_plot_style_init_light (style);
-
-  if (gtk_style_context_lookup_color (context, "view_bg_color", &rgba))
-    color_from_rgba (&style->background, &rgba);
-
-  gtk_style_context_get_color (context, &rgba);
-  color_from_rgba (&style->foreground, &rgba);
-  style->grid = style->foreground;
-  style->grid.alpha *= 0.1;
 }
 
 static void
@@ -217,44 +99,41 @@ tangent_plot_view_snapshot (GtkWidget   *widget,
   int width = gtk_widget_get_width (widget);
   int height = gtk_widget_get_height (widget);
   const TangentSessionView *view;
-  TangentPlotStyle style;
-  TangentViewport vp;
   cairo_t *cr;
 
   if (width <= 0 || height <= 0 || self->session == NULL)
     return;
 
   view = self->session->view;
-  style_from_theme (self, &style);
-
-  if (self->scene == NULL || self->stale)
+  if (self->figure == NULL || self->stale)
     {
-      g_clear_pointer (&self->scene, scene_free);
-      self->scene = scene_new (self->session, &style);
+      g_autoptr(GError) error = NULL;
+
+      g_clear_pointer (&self->figure, tangent_figure_free);
+      self->figure = build_figure (self->session, &error);
+      if (self->figure == NULL)
+        g_debug ("Not drawn: %s", error->message);
       self->stale = FALSE;
+      self->values_stale = FALSE;
       self->n_rebuilds++;
     }
-  else
-    apply_parameters (self->scene, self->session);
+  else if (self->values_stale)
+    {
+      /* Values only: the programs stay, they get new parameters. */
+      apply_parameters (self->figure, self->session);
+      self->values_stale = FALSE;
+    }
 
-  vp = (TangentViewport) {
-    .xmin = view->xmin, .xmax = view->xmax,
-    .ymin = view->ymin, .ymax = view->ymax,
-    .left = 0, .top = 0, .width = width, .height = height,
-  };
-  self->drawn = vp;
-  self->has_drawn = TRUE;
+  if (self->figure == NULL)
+    return;
+
+  tangent_figure_set_bounds (self->figure, view->xmin, view->xmax, view->ymin, view->ymax);
 
   cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  tangent_axes_draw (cr, &vp, &style);
-  for (guint i = 0; i < self->scene->curves->len; i++)
-    {
-      const SceneCurve *curve = &g_array_index (self->scene->curves, SceneCurve, i);
-
-      tangent_curve_draw_program (cr, &vp, &curve->color, style.curve_width, curve->prog,
-                                  tangent_document_get_parameter_values (self->scene->document));
-    }
+  tangent_figure_draw (self->figure, cr, width, height);
   cairo_destroy (cr);
+
+  self->has_drawn = tangent_figure_get_plot_area (self->figure, &self->drawn);
 }
 
 /* Pan and zoom ----------------------------------------------------------- */
@@ -589,7 +468,7 @@ tangent_plot_view_finalize (GObject *object)
 {
   TangentPlotView *self = TANGENT_PLOT_VIEW (object);
 
-  g_clear_pointer (&self->scene, scene_free);
+  g_clear_pointer (&self->figure, tangent_figure_free);
 
   G_OBJECT_CLASS (tangent_plot_view_parent_class)->finalize (object);
 }
@@ -691,7 +570,7 @@ tangent_plot_view_set_session (TangentPlotView *self,
 
   self->session = session;
   self->has_drawn = FALSE;
-  g_clear_pointer (&self->scene, scene_free);
+  g_clear_pointer (&self->figure, tangent_figure_free);
   self->stale = TRUE;
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
@@ -712,6 +591,7 @@ tangent_plot_view_parameters_changed (TangentPlotView *self)
 {
   g_return_if_fail (TANGENT_IS_PLOT_VIEW (self));
 
+  self->values_stale = TRUE;
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
@@ -749,7 +629,8 @@ tangent_plot_view_get_plot_area (TangentPlotView *self,
   return TRUE;
 }
 
-/* How often the view compiled the session: a slider's move must not. */
+/* How often the view built its figure from the session, compiling its
+ * rows: a slider's move, a pan or a zoom must not. */
 guint
 tangent_plot_view_get_n_rebuilds (TangentPlotView *self)
 {

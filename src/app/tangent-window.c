@@ -656,6 +656,14 @@ _tangent_window_set_session (TangentWindow  *self,
   refresh_messages (self);
   tangent_plot_view_set_session (self->plot_view, session);
 
+  /* Ready to type, with the start of the first formula in sight. */
+  if (session->formulas->len > 0)
+    {
+      tangent_formula_pane_focus_row (self->formula_pane, 0);
+      gtk_editable_set_position (tangent_formula_row_get_editable (
+                                   tangent_formula_pane_get_row (self->formula_pane, 0)), 0);
+    }
+
   gtk_revealer_set_reveal_child (self->notice_revealer, FALSE);
   self->generation++;
   self->modified = TRUE;

@@ -726,6 +726,8 @@ tangent_figure_draw (TangentFigure *self,
       cairo_restore (cr);
       return;
     }
+  self->drawn = d->lay.vp;
+  self->has_drawn = TRUE;
 
   legend = g_array_new (FALSE, TRUE, sizeof (TangentLegendEntry));
 

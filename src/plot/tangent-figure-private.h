@@ -119,6 +119,10 @@ struct _TangentFigure
   /* Scratch for the contour grid, kept across redraws. */
   double           *z;
   gsize             z_size;
+
+  /* Where the last draw put the plot area, for pointer positions. */
+  TangentViewport   drawn;
+  gboolean          has_drawn;
 };
 
 G_END_DECLS

@@ -882,3 +882,81 @@ tangent_figure_get_style (TangentFigure *self)
 
   return &self->style;
 }
+
+/**
+ * tangent_figure_set_parameter:
+ * @self: a figure
+ * @name: a parameter of the session
+ * @value: its new value
+ *
+ * A slider moved: the next draw uses @value. Nothing is compiled again;
+ * parameters defined in terms of this one follow it. A name the figure
+ * does not know is ignored.
+ */
+void
+tangent_figure_set_parameter (TangentFigure *self,
+                              const char    *name,
+                              double         value)
+{
+  int slot;
+
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (name != NULL);
+
+  slot = tangent_document_lookup_parameter (self->document, name);
+  if (slot >= 0 && isfinite (value))
+    tangent_document_set_parameter_value (self->document, slot, value);
+}
+
+/**
+ * tangent_figure_set_bounds:
+ * @self: a figure
+ * @xmin: left end of the x range
+ * @xmax: right end
+ * @ymin: bottom end of the y range
+ * @ymax: top end
+ *
+ * The view was panned or zoomed: the next draw shows these bounds (with
+ * the view's equal aspect, if it asks for it). Empty or non-finite ranges
+ * are ignored.
+ */
+void
+tangent_figure_set_bounds (TangentFigure *self,
+                           double         xmin,
+                           double         xmax,
+                           double         ymin,
+                           double         ymax)
+{
+  g_return_if_fail (self != NULL);
+
+  if (!(isfinite (xmin) && isfinite (xmax) && xmin < xmax && isfinite (xmax - xmin)
+        && isfinite (ymin) && isfinite (ymax) && ymin < ymax && isfinite (ymax - ymin)))
+    return;
+
+  self->xmin = xmin;
+  self->xmax = xmax;
+  self->ymin = ymin;
+  self->ymax = ymax;
+}
+
+/**
+ * tangent_figure_get_plot_area:
+ * @self: a figure
+ * @vp: (out): the data bounds and the device rectangle of the plot area
+ *   of the last tangent_figure_draw()
+ *
+ * Returns: whether the figure has been drawn with room for a plot area
+ */
+gboolean
+tangent_figure_get_plot_area (TangentFigure   *self,
+                              TangentViewport *vp)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (vp != NULL, FALSE);
+
+  if (!self->has_drawn)
+    return FALSE;
+
+  *vp = self->drawn;
+  return TRUE;
+}

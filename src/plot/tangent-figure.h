@@ -11,6 +11,7 @@
 
 #include "tangent-plot-style.h"
 #include "tangent-session.h"
+#include "tangent-viewport.h"
 
 G_BEGIN_DECLS
 
@@ -56,6 +57,20 @@ void           tangent_figure_set_no_text  (TangentFigure        *self,
                                             gboolean              no_text);
 /* The style the view asked for ("print" or "screen"). */
 const TangentPlotStyle *tangent_figure_get_style (TangentFigure  *self);
+
+/* For an interactive view: a parameter's value and the view's bounds
+ * change without compiling anything again; the last draw's plot area
+ * (data bounds and device rectangle) maps the pointer. */
+void           tangent_figure_set_parameter (TangentFigure        *self,
+                                             const char           *name,
+                                             double                value);
+void           tangent_figure_set_bounds    (TangentFigure        *self,
+                                             double                xmin,
+                                             double                xmax,
+                                             double                ymin,
+                                             double                ymax);
+gboolean       tangent_figure_get_plot_area (TangentFigure        *self,
+                                             TangentViewport      *vp);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TangentFigure, tangent_figure_free)
 
