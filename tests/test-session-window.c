@@ -78,18 +78,22 @@ on_timeout (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
-/* Runs @test on the window of a new application, once it is on screen. */
+/* Runs @test on the window of a new application, once it is on screen;
+ * the command line names @file, if not %NULL. */
 static void
-run_in_window (WindowTest test)
+run_in_window_with (WindowTest  test,
+                    const char *file)
 {
   g_autoptr(TangentApplication) app = tangent_application_new (G_APPLICATION_NON_UNIQUE);
   Fixture f = { test, NULL, FALSE };
+  char *argv[] = { (char *) "tangent", (char *) file, NULL };
   guint timeout_id;
   int status;
 
   g_signal_connect (app, "window-added", G_CALLBACK (on_window_added), &f);
   timeout_id = g_timeout_add_seconds (60, on_timeout, NULL);
-  status = g_application_run (G_APPLICATION (app), 0, NULL);
+  status = g_application_run (G_APPLICATION (app), file != NULL ? 2 : 0,
+                              file != NULL ? argv : NULL);
   g_source_remove (timeout_id);
 
   g_assert_cmpint (status, ==, 0);
@@ -98,10 +102,47 @@ run_in_window (WindowTest test)
 }
 
 static void
+run_in_window (WindowTest test)
+{
+  run_in_window_with (test, NULL);
+}
+
+static void
 spin (void)
 {
   while (g_main_context_iteration (NULL, FALSE))
     ;
+}
+
+static gboolean
+on_waited (gpointer user_data)
+{
+  *(gboolean *) user_data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* Lets a few frames pass (what GTK does at the next frame happens). */
+static void
+wait_frames (void)
+{
+  gboolean done = FALSE;
+
+  g_timeout_add (100, on_waited, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+/* Whether the keyboard focus is in row @index's entry. */
+static gboolean
+focus_in_row (TangentWindow *window,
+              guint          index)
+{
+  TangentFormulaRow *row = tangent_formula_pane_get_row (tangent_window_get_formula_pane (window),
+                                                         index);
+  GtkWidget *entry = GTK_WIDGET (tangent_formula_row_get_editable (row));
+  GtkWidget *focus = gtk_window_get_focus (GTK_WINDOW (window));
+
+  return focus != NULL && (focus == entry || gtk_widget_is_ancestor (focus, entry));
 }
 
 static gboolean
@@ -498,6 +539,8 @@ check_valid_minimal (TangentWindow *window)
   g_assert_true (load (window, path, &error));
   g_assert_no_error (error);
   session = tangent_window_get_session (window);
+  wait_frames ();
+  g_assert_true (focus_in_row (window, 0));
 
   /* One slider a = 1.5 (−5 … 5, step 0.1) and two rows; not modified, and
    * the title names the file. */
@@ -580,7 +623,6 @@ check_rows (TangentWindow *window)
   TangentFormulaRow *row;
   TangentParameterRow *slider;
   const TangentSessionFormula *formula;
-  GtkWidget *entry, *focus;
   GdkRGBA before, after;
 
   assert_rows (window, one);
@@ -590,9 +632,7 @@ check_rows (TangentWindow *window)
   gtk_widget_activate_action (GTK_WIDGET (window), "win.add-formula", NULL);
   g_assert_cmpuint (tangent_formula_pane_get_n_rows (pane), ==, 2);
   row = tangent_formula_pane_get_row (pane, 1);
-  entry = GTK_WIDGET (tangent_formula_row_get_editable (row));
-  focus = gtk_window_get_focus (GTK_WINDOW (window));
-  g_assert_true (focus == entry || gtk_widget_is_ancestor (focus, entry));
+  g_assert_true (focus_in_row (window, 1));
   g_assert_null (tangent_formula_row_get_message (row));
   g_assert_true (tangent_window_get_modified (window));
 
@@ -621,6 +661,9 @@ check_rows (TangentWindow *window)
   tangent_formula_row_set_shown (row, FALSE);
   g_signal_emit_by_name (row, "remove");
   assert_rows (window, removed);
+  /* The keyboard stays in the list, also after the next frames. */
+  wait_frames ();
+  g_assert_true (focus_in_row (window, 0));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo-remove", NULL));
   assert_rows (window, two);
   formula = g_ptr_array_index (session->formulas, 0);
@@ -710,6 +753,32 @@ static void
 test_pan_zoom (void)
 {
   run_in_window (check_pan_zoom);
+}
+
+/* `tangent FILE`: the window opens on the file, ready to type ------------ */
+
+static void
+check_command_line (TangentWindow *window)
+{
+  static const char * const texts[] = { "f(x)=a*sin(x)", "x^2+y^2=4", NULL };
+  g_autofree char *path = hostile_file ("session-valid-minimal.json");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+
+  assert_rows (window, texts);
+  g_assert_true (g_file_equal (tangent_window_get_file (window), file));
+  g_assert_false (tangent_window_get_modified (window));
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==,
+                   "session-valid-minimal.json");
+  wait_frames ();
+  g_assert_true (focus_in_row (window, 0));
+}
+
+static void
+test_command_line (void)
+{
+  g_autofree char *path = hostile_file ("session-valid-minimal.json");
+
+  run_in_window_with (check_command_line, path);
 }
 
 /* Export: the session's figure at its own size, in the print style,
@@ -814,6 +883,7 @@ main (int   argc,
   g_test_add_func ("/ui/session/rows-undo-sliders", test_rows);
   g_test_add_func ("/ui/session/pan-zoom", test_pan_zoom);
   g_test_add_func ("/ui/session/export", test_export);
+  g_test_add_func ("/ui/session/command-line", test_command_line);
 
   return g_test_run ();
 }

@@ -25,6 +25,19 @@ struct _TangentFormulaPane
 
 G_DEFINE_FINAL_TYPE (TangentFormulaPane, tangent_formula_pane, GTK_TYPE_WIDGET)
 
+/* Lets go of the keyboard focus if it is inside @child, which is about to
+ * be removed: GTK would otherwise move the focus on at the next frame,
+ * past wherever the caller puts it meanwhile. */
+static void
+release_focus (GtkWidget *child)
+{
+  GtkRoot *root = gtk_widget_get_root (child);
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+
+  if (focus != NULL && (focus == child || gtk_widget_is_ancestor (focus, child)))
+    gtk_root_set_focus (root, NULL);
+}
+
 static guint
 count_children (GtkListBox *list)
 {
@@ -56,6 +69,36 @@ on_row_activate_entry (TangentFormulaPane *self,
     tangent_formula_pane_focus_row (self, index + 1);
   else
     gtk_widget_activate_action (GTK_WIDGET (self), "win.add-formula", NULL);
+}
+
+/* Up and Down in an entry go to the row above or below, as in a table. */
+static gboolean
+on_entry_key_pressed (TangentFormulaPane    *self,
+                      guint                  keyval,
+                      guint                  keycode,
+                      GdkModifierType        state,
+                      GtkEventControllerKey *controller)
+{
+  GtkWidget *entry = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller));
+  GtkWidget *row = gtk_widget_get_ancestor (entry, TANGENT_TYPE_FORMULA_ROW);
+  int index;
+
+  if (row == NULL || (state & (GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SHIFT_MASK)) != 0)
+    return FALSE;
+
+  index = gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (row));
+  if ((keyval == GDK_KEY_Up || keyval == GDK_KEY_KP_Up) && index > 0)
+    {
+      tangent_formula_pane_focus_row (self, index - 1);
+      return TRUE;
+    }
+  if ((keyval == GDK_KEY_Down || keyval == GDK_KEY_KP_Down)
+      && (guint) index + 1 < tangent_formula_pane_get_n_rows (self))
+    {
+      tangent_formula_pane_focus_row (self, index + 1);
+      return TRUE;
+    }
+  return FALSE;
 }
 
 static void
@@ -108,9 +151,15 @@ tangent_formula_pane_clear (TangentFormulaPane *self)
   g_return_if_fail (TANGENT_IS_FORMULA_PANE (self));
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->formula_list))) != NULL)
-    gtk_list_box_remove (self->formula_list, child);
+    {
+      release_focus (child);
+      gtk_list_box_remove (self->formula_list, child);
+    }
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->parameter_list))) != NULL)
-    gtk_list_box_remove (self->parameter_list, child);
+    {
+      release_focus (child);
+      gtk_list_box_remove (self->parameter_list, child);
+    }
   gtk_widget_set_visible (self->parameter_group, FALSE);
 }
 
@@ -150,12 +199,18 @@ tangent_formula_pane_insert_row (TangentFormulaPane *self,
                                  guint               index)
 {
   TangentFormulaRow *row;
+  GtkEventController *keys;
 
   g_return_val_if_fail (TANGENT_IS_FORMULA_PANE (self), NULL);
 
   row = TANGENT_FORMULA_ROW (tangent_formula_row_new ());
   g_signal_connect_object (row, "activate-entry", G_CALLBACK (on_row_activate_entry), self,
                            G_CONNECT_SWAPPED);
+  keys = gtk_event_controller_key_new ();
+  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+  g_signal_connect_object (keys, "key-pressed", G_CALLBACK (on_entry_key_pressed), self,
+                           G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (GTK_WIDGET (tangent_formula_row_get_editable (row)), keys);
   gtk_list_box_insert (self->formula_list, GTK_WIDGET (row),
                        index >= tangent_formula_pane_get_n_rows (self) ? -1 : (int) index);
   renumber_rows (self);
@@ -173,6 +228,7 @@ tangent_formula_pane_remove_row (TangentFormulaPane *self,
   row = tangent_formula_pane_get_row (self, index);
   g_return_if_fail (row != NULL);
 
+  release_focus (GTK_WIDGET (row));
   gtk_list_box_remove (self->formula_list, GTK_WIDGET (row));
   renumber_rows (self);
 }
@@ -249,6 +305,7 @@ tangent_formula_pane_remove_parameter (TangentFormulaPane *self,
   row = tangent_formula_pane_get_parameter (self, index);
   g_return_if_fail (row != NULL);
 
+  release_focus (GTK_WIDGET (row));
   gtk_list_box_remove (self->parameter_list, GTK_WIDGET (row));
   gtk_widget_set_visible (self->parameter_group,
                           tangent_formula_pane_get_n_parameters (self) > 0);
