@@ -58,8 +58,9 @@ tangent_application_open (GApplication  *app,
       else
         window = tangent_window_new (self);
 
-      tangent_window_open (window, files[i]);
+      /* Shown first, so that a dialog about the file comes above it. */
       gtk_window_present (GTK_WINDOW (window));
+      tangent_window_open (window, files[i]);
     }
 }
 

@@ -340,6 +340,8 @@ tangent_formula_row_set_number (TangentFormulaRow *self,
 {
   g_autofree char *formula = NULL;
   g_autofree char *color = NULL;
+  g_autofree char *shown = NULL;
+  g_autofree char *remove = NULL;
 
   g_return_if_fail (TANGENT_IS_FORMULA_ROW (self));
 
@@ -351,6 +353,14 @@ tangent_formula_row_set_number (TangentFormulaRow *self,
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, formula, -1);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->color_button),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, color, -1);
+  /* Translators: the accessible name of the n-th formula's show/hide toggle */
+  shown = g_strdup_printf (_("Show formula %u"), number);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->shown_button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, shown, -1);
+  /* Translators: the accessible name of the n-th formula's remove button */
+  remove = g_strdup_printf (_("Remove formula %u"), number);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->remove_button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, remove, -1);
 }
 
 static void
