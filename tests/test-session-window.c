@@ -755,6 +755,48 @@ test_pan_zoom (void)
   run_in_window (check_pan_zoom);
 }
 
+/* A save still running when the window closes: the application waits for
+ * it, and the file is written. --------------------------------------------- */
+
+static SaveResult late_save;
+static char *late_path;
+
+static void
+check_close_while_saving (TangentWindow *window)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (late_path);
+
+  type_formula (window, 0, "x^4");
+  tangent_window_save_async (window, file, NULL, on_saved, &late_save);
+  /* run_test destroys the window now, before the save can finish. */
+}
+
+static void
+test_close_while_saving (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("test-session-window-XXXXXX", &error);
+  g_autoptr(TangentSession) session = NULL;
+  const TangentSessionFormula *formula;
+
+  g_assert_no_error (error);
+  late_path = g_build_filename (dir, "late.tangent", NULL);
+  run_in_window (check_close_while_saving);
+
+  g_assert_true (late_save.finished);
+  g_assert_no_error (late_save.error);
+  g_assert_true (late_save.ok);
+  session = tangent_session_load_file (late_path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (session->formulas->len, ==, 1);
+  formula = g_ptr_array_index (session->formulas, 0);
+  g_assert_cmpstr (formula->text, ==, "x^4");
+
+  g_assert_no_errno (g_remove (late_path));
+  g_assert_no_errno (g_rmdir (dir));
+  g_clear_pointer (&late_path, g_free);
+}
+
 /* `tangent FILE`: the window opens on the file, ready to type ------------ */
 
 static void
@@ -884,6 +926,7 @@ main (int   argc,
   g_test_add_func ("/ui/session/pan-zoom", test_pan_zoom);
   g_test_add_func ("/ui/session/export", test_export);
   g_test_add_func ("/ui/session/command-line", test_command_line);
+  g_test_add_func ("/ui/session/close-while-saving", test_close_while_saving);
 
   return g_test_run ();
 }

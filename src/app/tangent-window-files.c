@@ -257,9 +257,10 @@ _tangent_window_choose_open (TangentWindow *self)
 
 typedef struct
 {
-  GBytes  *data;
-  GFile   *file;
-  guint64  generation;
+  GBytes       *data;
+  GFile        *file;
+  GApplication *app;         /* held: quitting waits for the file */
+  guint64       generation;
 } SaveData;
 
 static void
@@ -267,6 +268,11 @@ save_data_free (SaveData *data)
 {
   g_bytes_unref (data->data);
   g_object_unref (data->file);
+  if (data->app != NULL)
+    {
+      g_application_release (data->app);
+      g_object_unref (data->app);
+    }
   g_free (data);
 }
 
@@ -336,6 +342,11 @@ tangent_window_save_async (TangentWindow       *self,
   data->data = g_bytes_new_take (text, length);
   data->file = g_object_ref (file);
   data->generation = self->generation;
+  if (gtk_window_get_application (GTK_WINDOW (self)) != NULL)
+    {
+      data->app = G_APPLICATION (g_object_ref (gtk_window_get_application (GTK_WINDOW (self))));
+      g_application_hold (data->app);
+    }
 
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, tangent_window_save_async);
@@ -360,7 +371,8 @@ tangent_window_save_finish (TangentWindow  *self,
   g_return_val_if_fail (g_task_get_source_tag (task) == tangent_window_save_async, FALSE);
 
   ok = g_task_propagate_boolean (task, error);
-  if (data->generation != 0)
+  /* The window may have been closed while the file was written. */
+  if (data->generation != 0 && self->session != NULL)
     {
       /* Finish only once, however often the result is asked for. */
       self->n_saving--;
@@ -388,11 +400,15 @@ on_saved (GObject      *object,
 
   if (!tangent_window_save_finish (self, result, &error))
     {
-      _tangent_window_show_error (self, _("Could Not Save File"), error->message);
+      if (self->session != NULL)
+        _tangent_window_show_error (self, _("Could Not Save File"), error->message);
       continuation_free (c);
       return;
     }
-  continuation_run (c, self);
+  if (self->session != NULL)
+    continuation_run (c, self);
+  else
+    continuation_free (c);
 }
 
 static void
@@ -477,7 +493,9 @@ answer_idle (gpointer user_data)
 {
   Answer *answer = user_data;
 
-  if (answer->save)
+  if (answer->self->session == NULL)
+    continuation_free (answer->c);
+  else if (answer->save)
     save (answer->self, answer->c);
   else
     continuation_run (answer->c, answer->self);
