@@ -49,6 +49,21 @@ struct _TangentWindow
   gboolean              close_confirmed;
 };
 
+/* tangent-window-rows.c */
+void     _tangent_window_resolve            (TangentWindow  *self);
+void     _tangent_window_session_changed    (TangentWindow  *self,
+                                             gboolean        rows);
+void     _tangent_window_refresh_colors     (TangentWindow  *self);
+void     _tangent_window_removed_free       (TangentRemovedRow *removed);
+TangentFormulaRow *
+         _tangent_window_add_row_for        (TangentWindow  *self,
+                                             guint           index);
+TangentParameterRow *
+         _tangent_window_add_parameter_for  (TangentWindow  *self,
+                                             guint           index);
+void     _tangent_window_add_formula        (TangentWindow  *self);
+void     _tangent_window_undo_remove        (TangentWindow  *self);
+
 /* tangent-window.c */
 void     _tangent_window_set_session        (TangentWindow  *self,
                                              TangentSession *session,
@@ -56,8 +71,6 @@ void     _tangent_window_set_session        (TangentWindow  *self,
 void     _tangent_window_set_modified       (TangentWindow  *self,
                                              gboolean        modified);
 void     _tangent_window_update_title       (TangentWindow  *self);
-void     _tangent_window_add_formula        (TangentWindow  *self);
-void     _tangent_window_undo_remove        (TangentWindow  *self);
 void     _tangent_window_reset_view         (TangentWindow  *self);
 void     _tangent_window_show_notice        (TangentWindow  *self,
                                              const char     *title,
