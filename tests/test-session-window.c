@@ -913,6 +913,62 @@ test_export (void)
   run_in_window (check_export);
 }
 
+/* Draws the plot now, and lets what follows a frame happen. */
+static void
+draw_plot (TangentWindow *window)
+{
+  g_autoptr(TangentTestPicture) picture =
+    tangent_test_picture_new (GTK_WIDGET (tangent_window_get_plot_view (window)));
+
+  g_assert_nonnull (picture);
+  wait_frames ();
+}
+
+/* What the view leaves out of its figure is said above the plot, apart
+ * from rows (each row says its own): a contour map of a name nothing
+ * defines, Taylor polynomials of √x about 0, which have no coefficients.
+ * Opening another session takes the notice away. */
+static void
+check_view_warnings (TangentWindow *window)
+{
+  static const char json[] =
+    "{ \"format\": \"tangent-session\", \"version\": 1,\n"
+    "  \"formulas\": [ { \"text\": \"f(x) = sqrt(x)\" }, { \"text\": \"sin(x\" } ],\n"
+    "  \"view\": { \"xmin\": -1, \"xmax\": 4, \"ymin\": -1, \"ymax\": 3,\n"
+    "    \"contour\": { \"formula\": \"nope\" },\n"
+    "    \"taylor\": [ { \"formula\": \"f\", \"center\": 0, \"orders\": [1, 2] } ] } }\n";
+  g_autofree char *dir = g_dir_make_tmp ("tangent-test-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "left-out.tangent", NULL);
+  g_autofree char *minimal = hostile_file ("session-valid-minimal.json");
+  g_autoptr(GError) error = NULL;
+  const char *notice;
+
+  g_assert_true (g_file_set_contents (path, json, -1, &error));
+  g_assert_true (load (window, path, &error));
+  g_assert_no_error (error);
+  draw_plot (window);
+
+  notice = tangent_window_get_notice (window);
+  g_assert_nonnull (notice);
+  g_assert_nonnull (strstr (notice, "nope"));
+  g_assert_nonnull (strstr (notice, "Taylor"));
+  g_assert_null (strstr (notice, "sin(x"));
+
+  g_assert_true (load (window, minimal, &error));
+  g_assert_no_error (error);
+  draw_plot (window);
+  g_assert_null (tangent_window_get_notice (window));
+
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
+static void
+test_view_warnings (void)
+{
+  run_in_window (check_view_warnings);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -927,6 +983,7 @@ main (int   argc,
   g_test_add_func ("/ui/session/export", test_export);
   g_test_add_func ("/ui/session/command-line", test_command_line);
   g_test_add_func ("/ui/session/close-while-saving", test_close_while_saving);
+  g_test_add_func ("/ui/session/view-warnings", test_view_warnings);
 
   return g_test_run ();
 }

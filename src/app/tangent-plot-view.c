@@ -50,12 +50,15 @@ struct _TangentPlotView
   double           pointer_y;
   double           pinch_x;
   double           pinch_y;
+  GPtrArray       *warnings;     /* what the view leaves out, and why (not rows') */
+  guint            warnings_idle;
 };
 
 G_DEFINE_FINAL_TYPE (TangentPlotView, tangent_plot_view, GTK_TYPE_WIDGET)
 
 enum {
   VIEW_CHANGED,
+  WARNINGS_CHANGED,
   N_SIGNALS
 };
 
@@ -91,6 +94,47 @@ apply_parameters (TangentFigure        *figure,
     }
 }
 
+static gboolean
+emit_warnings_changed (gpointer data)
+{
+  TangentPlotView *self = data;
+
+  self->warnings_idle = 0;
+  g_signal_emit (self, signals[WARNINGS_CHANGED], 0);
+  return G_SOURCE_REMOVE;
+}
+
+/* Keeps what the figure says about the view's settings, and tells the
+ * window after the frame when that changed (never during a snapshot). */
+static void
+update_warnings (TangentPlotView *self,
+                 const GError    *build_error)
+{
+  g_autoptr(GPtrArray) now = g_ptr_array_new_with_free_func (g_free);
+  gboolean same;
+
+  if (build_error != NULL)
+    g_ptr_array_add (now, g_strdup (build_error->message));
+  else if (self->figure != NULL)
+    {
+      GPtrArray *view_warnings = tangent_figure_get_view_warnings (self->figure);
+
+      for (guint i = 0; i < view_warnings->len; i++)
+        g_ptr_array_add (now, g_strdup (g_ptr_array_index (view_warnings, i)));
+    }
+
+  same = now->len == self->warnings->len;
+  for (guint i = 0; same && i < now->len; i++)
+    same = g_str_equal (g_ptr_array_index (now, i), g_ptr_array_index (self->warnings, i));
+  if (same)
+    return;
+
+  g_ptr_array_unref (self->warnings);
+  self->warnings = g_steal_pointer (&now);
+  if (self->warnings_idle == 0)
+    self->warnings_idle = g_idle_add_full (G_PRIORITY_DEFAULT, emit_warnings_changed, self, NULL);
+}
+
 static void
 tangent_plot_view_snapshot (GtkWidget   *widget,
                             GtkSnapshot *snapshot)
@@ -112,7 +156,7 @@ tangent_plot_view_snapshot (GtkWidget   *widget,
       g_clear_pointer (&self->figure, tangent_figure_free);
       self->figure = build_figure (self->session, &error);
       if (self->figure == NULL)
-        g_debug ("Not drawn: %s", error->message);
+        update_warnings (self, error);
       self->stale = FALSE;
       self->values_stale = FALSE;
       self->n_rebuilds++;
@@ -132,6 +176,7 @@ tangent_plot_view_snapshot (GtkWidget   *widget,
   cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
   tangent_figure_draw (self->figure, cr, width, height);
   cairo_destroy (cr);
+  update_warnings (self, NULL);
 
   self->has_drawn = tangent_figure_get_plot_area (self->figure, &self->drawn);
 }
@@ -469,6 +514,8 @@ tangent_plot_view_finalize (GObject *object)
   TangentPlotView *self = TANGENT_PLOT_VIEW (object);
 
   g_clear_pointer (&self->figure, tangent_figure_free);
+  g_clear_handle_id (&self->warnings_idle, g_source_remove);
+  g_clear_pointer (&self->warnings, g_ptr_array_unref);
 
   G_OBJECT_CLASS (tangent_plot_view_parent_class)->finalize (object);
 }
@@ -491,6 +538,16 @@ tangent_plot_view_class_init (TangentPlotViewClass *klass)
   signals[VIEW_CHANGED] = g_signal_new ("view-changed", G_TYPE_FROM_CLASS (klass),
                                         G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 
+  /**
+   * TangentPlotView::warnings-changed:
+   *
+   * What the view leaves out of the figure changed: see
+   * tangent_plot_view_get_warnings().
+   */
+  signals[WARNINGS_CHANGED] = g_signal_new ("warnings-changed", G_TYPE_FROM_CLASS (klass),
+                                            G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                                            G_TYPE_NONE, 0);
+
   gtk_widget_class_set_css_name (widget_class, "plotview");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);
 }
@@ -501,6 +558,8 @@ tangent_plot_view_init (TangentPlotView *self)
   GtkWidget *widget = GTK_WIDGET (self);
   GtkGesture *drag, *pinch;
   GtkEventController *scroll, *motion, *key;
+
+  self->warnings = g_ptr_array_new_with_free_func (g_free);
 
   gtk_widget_set_hexpand (widget, TRUE);
   gtk_widget_set_vexpand (widget, TRUE);
@@ -627,6 +686,25 @@ tangent_plot_view_get_plot_area (TangentPlotView *self,
       bounds[3] = self->drawn.ymax;
     }
   return TRUE;
+}
+
+/**
+ * tangent_plot_view_get_warnings:
+ * @self: a plot view
+ *
+ * What the last frame left out of the view's settings and why (a contour
+ * map of an undefined function, Taylor polynomials without coefficients,
+ * a view that cannot be drawn at all). Rows' own problems are not among
+ * them: each row shows its own.
+ *
+ * Returns: (transfer none) (element-type utf8): the messages, maybe none
+ */
+GPtrArray *
+tangent_plot_view_get_warnings (TangentPlotView *self)
+{
+  g_return_val_if_fail (TANGENT_IS_PLOT_VIEW (self), NULL);
+
+  return self->warnings;
 }
 
 /* How often the view built its figure from the session, compiling its

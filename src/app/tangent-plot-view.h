@@ -38,5 +38,6 @@ gboolean   tangent_plot_view_get_plot_area      (TangentPlotView  *self,
                                                  graphene_rect_t  *area,
                                                  double           *bounds);
 guint      tangent_plot_view_get_n_rebuilds    (TangentPlotView  *self);
+GPtrArray *tangent_plot_view_get_warnings      (TangentPlotView  *self);
 
 G_END_DECLS

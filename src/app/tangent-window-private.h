@@ -42,6 +42,8 @@ struct _TangentWindow
   AdwToast             *undo_toast;
   GtkNativeDialog      *chooser;      /* the file chooser shown, if any */
   double                home[4];      /* the view's bounds when the session was opened */
+  char                 *repairs_title;   /* the notice of what the load repaired, until closed */
+  GPtrArray            *repairs;
 
   guint64               generation;   /* counts changes: a save knows if it wrote the latest */
   guint                 n_saving;

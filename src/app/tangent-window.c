@@ -18,6 +18,8 @@
 
 G_DEFINE_FINAL_TYPE (TangentWindow, tangent_window, ADW_TYPE_APPLICATION_WINDOW)
 
+static void update_notice (TangentWindow *self);
+
 /* What a new window shows. */
 #define DEFAULT_FORMULA "sin(x)"
 
@@ -90,7 +92,8 @@ _tangent_window_set_session (TangentWindow  *self,
                                    tangent_formula_pane_get_row (self->formula_pane, 0)), 0);
     }
 
-  gtk_revealer_set_reveal_child (self->notice_revealer, FALSE);
+  g_clear_pointer (&self->repairs, g_ptr_array_unref);
+  update_notice (self);
   self->generation++;
   self->modified = TRUE;
   _tangent_window_set_modified (self, FALSE);
@@ -146,16 +149,17 @@ _tangent_window_update_title (TangentWindow *self)
   gtk_window_set_title (GTK_WINDOW (self), title);
 }
 
-/* A non-modal notice above the plot: what a load repaired or skipped,
- * each item with its place. Plain text, never markup. */
-void
-_tangent_window_show_notice (TangentWindow *self,
-                             const char    *title,
-                             GPtrArray     *items)
+/* Appends a titled list, the first items of it, to text. */
+static void
+append_list (GString    *text,
+             const char *title,
+             GPtrArray  *items)
 {
-  g_autoptr(GString) text = g_string_new (title);
   guint shown = MIN (items->len, 8);
 
+  if (text->len > 0)
+    g_string_append (text, "\n\n");
+  g_string_append (text, title);
   for (guint i = 0; i < shown; i++)
     g_string_append_printf (text, "\n• %s", (const char *) g_ptr_array_index (items, i));
   if (items->len > shown)
@@ -166,15 +170,53 @@ _tangent_window_show_notice (TangentWindow *self,
                                            items->len - shown),
                               items->len - shown);
     }
+}
 
-  gtk_label_set_text (self->notice_label, text->str);
-  gtk_revealer_set_reveal_child (self->notice_revealer, TRUE);
+/* The non-modal notice above the plot says what the load repaired or
+ * skipped, and what the view leaves out of the figure, each item with its
+ * place. Plain text, never markup. Hidden when there is nothing to say. */
+static void
+update_notice (TangentWindow *self)
+{
+  GPtrArray *left_out = tangent_plot_view_get_warnings (self->plot_view);
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  if (self->repairs != NULL && self->repairs->len > 0)
+    append_list (text, self->repairs_title, self->repairs);
+  if (left_out != NULL && left_out->len > 0)
+    append_list (text, _("Part of the view is not drawn:"), left_out);
+
+  if (text->len > 0)
+    gtk_label_set_text (self->notice_label, text->str);
+  gtk_revealer_set_reveal_child (self->notice_revealer, text->len > 0);
+}
+
+void
+_tangent_window_show_notice (TangentWindow *self,
+                             const char    *title,
+                             GPtrArray     *items)
+{
+  g_free (self->repairs_title);
+  self->repairs_title = g_strdup (title);
+  g_clear_pointer (&self->repairs, g_ptr_array_unref);
+  self->repairs = g_ptr_array_copy (items, (GCopyFunc) (void (*) (void)) g_strdup, NULL);
+  g_ptr_array_set_free_func (self->repairs, g_free);
+  update_notice (self);
 }
 
 static void
 on_notice_close (TangentWindow *self)
 {
+  /* Closed: the repairs are read. What the view leaves out comes back
+   * when it changes. */
+  g_clear_pointer (&self->repairs, g_ptr_array_unref);
   gtk_revealer_set_reveal_child (self->notice_revealer, FALSE);
+}
+
+static void
+on_warnings_changed (TangentWindow *self)
+{
+  update_notice (self);
 }
 
 void
@@ -281,6 +323,8 @@ tangent_window_dispose (GObject *object)
   g_clear_pointer (&self->document, tangent_document_free);
   g_clear_pointer (&self->session, tangent_session_free);
   g_clear_object (&self->file);
+  g_clear_pointer (&self->repairs, g_ptr_array_unref);
+  g_clear_pointer (&self->repairs_title, g_free);
 
   G_OBJECT_CLASS (tangent_window_parent_class)->dispose (object);
 }
@@ -322,6 +366,8 @@ tangent_window_init (TangentWindow *self)
 
   g_signal_connect_object (self->plot_view, "view-changed", G_CALLBACK (on_view_changed), self,
                            G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->plot_view, "warnings-changed", G_CALLBACK (on_warnings_changed),
+                           self, G_CONNECT_SWAPPED);
   g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
                            G_CALLBACK (on_dark_changed), self, G_CONNECT_SWAPPED);
 

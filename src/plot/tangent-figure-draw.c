@@ -517,15 +517,11 @@ draw_overlays (Draw   *d,
                                    taylor->color_index, legend, &error))
         {
           /* Said in the figure, and once among the warnings. */
-          g_autofree char *message = g_strdup_printf (_("No Taylor polynomials: %s"), error->message);
+          char *message = g_strdup_printf (_("No Taylor polynomials: %s"), error->message);
           TangentLegendEntry note = { TANGENT_LEGEND_NOTE, { 0, }, 0, g_markup_escape_text (message, -1) };
-          gboolean known = FALSE;
 
           g_array_append_val (legend, note);
-          for (guint w = 0; w < self->warnings->len && !known; w++)
-            known = g_str_equal (g_ptr_array_index (self->warnings, w), message);
-          if (!known)
-            g_ptr_array_add (self->warnings, g_steal_pointer (&message));
+          _tangent_figure_add_warning (self, TRUE, message);
         }
     }
 

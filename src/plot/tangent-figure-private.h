@@ -115,6 +115,7 @@ struct _TangentFigure
   GPtrArray        *markers;    /* of FigureMarker */
   GPtrArray        *paths;      /* of FigurePath */
   GPtrArray        *warnings;   /* of char * */
+  GPtrArray        *view_warnings;   /* of char *: those not about a row */
 
   /* Scratch for the contour grid, kept across redraws. */
   double           *z;
@@ -124,5 +125,9 @@ struct _TangentFigure
   TangentViewport   drawn;
   gboolean          has_drawn;
 };
+
+void _tangent_figure_add_warning (TangentFigure *self,
+                                  gboolean       about_view,
+                                  char          *message);
 
 G_END_DECLS

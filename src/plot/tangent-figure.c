@@ -119,14 +119,16 @@ tangent_figure_free (TangentFigure *self)
   g_clear_pointer (&self->markers, g_ptr_array_unref);
   g_clear_pointer (&self->paths, g_ptr_array_unref);
   g_clear_pointer (&self->warnings, g_ptr_array_unref);
+  g_clear_pointer (&self->view_warnings, g_ptr_array_unref);
   g_free (self->z);
   g_free (self);
 }
 
 static void
 warn (TangentFigure *self,
+      gboolean       about_row,
       const char    *format,
-      ...) G_GNUC_PRINTF (2, 3);
+      ...) G_GNUC_PRINTF (3, 4);
 
 /* Formats chosen at run time (one per kind of setting, translated whole);
  * each has two %s: the formula and the reason. */
@@ -150,19 +152,41 @@ warn_formula (TangentFigure *self,
 #pragma GCC diagnostic ignored "-Wformat-nonliteral"
   message = g_strdup_printf (_(format), formula, reason);
 #pragma GCC diagnostic pop
-  g_ptr_array_add (self->warnings, g_steal_pointer (&message));
+  _tangent_figure_add_warning (self, format != FORMAT_ROW, g_steal_pointer (&message));
 }
 
 static void
 warn (TangentFigure *self,
+      gboolean       about_row,
       const char    *format,
       ...)
 {
   va_list ap;
 
   va_start (ap, format);
-  g_ptr_array_add (self->warnings, g_strdup_vprintf (format, ap));
+  _tangent_figure_add_warning (self, !about_row, g_strdup_vprintf (format, ap));
   va_end (ap);
+}
+
+/* Adds message (taken) to the warnings once; about_view: it concerns the
+ * view's settings rather than a row, which the window shows with the row. */
+void
+_tangent_figure_add_warning (TangentFigure *self,
+                             gboolean       about_view,
+                             char          *message)
+{
+  for (guint i = 0; i < self->warnings->len; i++)
+    {
+      if (g_str_equal (g_ptr_array_index (self->warnings, i), message))
+        {
+          g_free (message);
+          return;
+        }
+    }
+
+  if (about_view)
+    g_ptr_array_add (self->view_warnings, g_strdup (message));
+  g_ptr_array_add (self->warnings, message);
 }
 
 /* "#rrggbb" (or "#rgb"); FALSE for anything else. */
@@ -408,7 +432,7 @@ add_item (TangentFigure               *self,
     {
       g_autofree char *shown = excerpt (formula->text);
 
-      warn (self, _("The row “%s” is not drawn: a 2-D view shows functions of x, of x and y, "
+      warn (self, TRUE, _("The row “%s” is not drawn: a 2-D view shows functions of x, of x and y, "
                     "and relations"), shown);
       return;
     }
@@ -432,7 +456,7 @@ add_item (TangentFigure               *self,
     {
       g_autofree char *shown = excerpt (formula->text);
 
-      warn (self, _("The row “%s” is not drawn: %s"), shown, error->message);
+      warn (self, TRUE, _("The row “%s” is not drawn: %s"), shown, error->message);
       item_free (item);
       return;
     }
@@ -514,7 +538,7 @@ setup_contour (TangentFigure               *self,
         {
           g_autofree char *shown = excerpt (settings->colormap);
 
-          warn (self, _("Unknown colour map “%s”: viridis is used"), shown);
+          warn (self, FALSE, _("Unknown colour map “%s”: viridis is used"), shown);
         }
       contour->map = TANGENT_COLORMAP_VIRIDIS;
     }
@@ -675,7 +699,7 @@ compile_settings (TangentFigure *self,
         {
           g_autofree char *shown = excerpt (taylor->text);
 
-          warn (self, _("The Taylor polynomials of “%s” are not drawn: a 2-D view shows them "
+          warn (self, FALSE, _("The Taylor polynomials of “%s” are not drawn: a 2-D view shows them "
                         "for functions of x only"), shown);
           g_clear_pointer (&taylor->prog, tangent_program_unref);
         }
@@ -730,6 +754,7 @@ tangent_figure_new (const TangentSession *session,
 
   self = g_new0 (TangentFigure, 1);
   self->warnings = g_ptr_array_new_with_free_func (g_free);
+  self->view_warnings = g_ptr_array_new_with_free_func (g_free);
   self->items = g_ptr_array_new_with_free_func ((GDestroyNotify) item_free);
   self->taylor = g_ptr_array_new_with_free_func ((GDestroyNotify) taylor_free);
   self->lines = g_ptr_array_new_with_free_func ((GDestroyNotify) line_free);
@@ -754,7 +779,7 @@ tangent_figure_new (const TangentSession *session,
         {
           g_autofree char *shown = excerpt (view->style);
 
-          warn (self, _("Unknown style “%s”: the print style is used"), shown);
+          warn (self, FALSE, _("Unknown style “%s”: the print style is used"), shown);
         }
       tangent_plot_style_init_light (&self->style);
     }
@@ -856,6 +881,25 @@ tangent_figure_get_warnings (TangentFigure *self)
   g_return_val_if_fail (self != NULL, NULL);
 
   return self->warnings;
+}
+
+/**
+ * tangent_figure_get_view_warnings:
+ * @self: a figure
+ *
+ * The warnings about the view's own settings (a contour map, arrows,
+ * Taylor polynomials or lines that cannot be drawn, an unknown style),
+ * without those about rows: a window shows those beside each row.
+ *
+ * Returns: (transfer none) (element-type utf8): a subset of
+ *   tangent_figure_get_warnings()
+ */
+GPtrArray *
+tangent_figure_get_view_warnings (TangentFigure *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  return self->view_warnings;
 }
 
 /**

@@ -43,6 +43,7 @@ void           tangent_figure_get_size     (TangentFigure        *self,
 double         tangent_figure_get_dpi      (TangentFigure        *self);
 /* Messages about rows that were not drawn, overlays without a band, … */
 GPtrArray     *tangent_figure_get_warnings (TangentFigure        *self);
+GPtrArray     *tangent_figure_get_view_warnings (TangentFigure   *self);
 
 /* Draws the whole figure in width × height device units (evaluates,
  * contours and lays out every time: the interactive redraw). */
