@@ -47,7 +47,7 @@ init_common (TangentPlotStyle *style)
   style->contour_ink = (TangentColor) { 0, 0, 0, 0.62 };
   style->contour_ink_on_dark = (TangentColor) { 1, 1, 1, 0.62 };
   style->contour_line_width = 0.8;
-  g_strlcpy (style->contour_label_font, "Sans 8", sizeof style->contour_label_font);
+  g_strlcpy (style->contour_label_font, "Sans 9", sizeof style->contour_label_font);
 
   style->no_text = FALSE;
 }
