@@ -17,23 +17,8 @@
 #include "tangent-axes.h"
 #include "tangent-document.h"
 #include "tangent-overlay-private.h"
-
-static TangentProgram *
-compile_gradient (const char *text)
-{
-  g_autoptr(TangentDocument) doc = tangent_document_new ();
-  g_autoptr(GError) error = NULL;
-  TangentProgram *prog;
-
-  tangent_document_append_row (doc, text, strlen (text));
-  tangent_document_resolve (doc);
-  g_assert_nonnull (tangent_document_get_row_expr (doc, 0));
-  prog = tangent_compile_with_gradient (tangent_document_get_row_expr (doc, 0), 0, 2, FALSE,
-                                        &error);
-  g_assert_no_error (error);
-  g_assert_cmpuint (tangent_program_get_n_outputs (prog), ==, 3);
-  return prog;
-}
+#include "tangent-test-compile.h"
+#include "tangent-test-plot.h"
 
 static double
 arrow_length (const TangentArrow *a)
@@ -83,7 +68,7 @@ test_nice_floor (void)
 static void
 test_paraboloid_toward_origin (void)
 {
-  g_autoptr(TangentProgram) grad = compile_gradient ("x^2 + y^2");
+  g_autoptr(TangentProgram) grad = tangent_test_compile ("x^2 + y^2", TRUE);
   TangentViewport vp = { -1, 1, -1, 1, 10, 20, 300, 300 };
   TangentArrowOptions options = { 10, TRUE, FALSE, FALSE };
   TangentArrowLegend legend;
@@ -147,7 +132,7 @@ test_paraboloid_toward_origin (void)
 static void
 test_unequal_aspect (void)
 {
-  g_autoptr(TangentProgram) grad = compile_gradient ("x^2 + y^2");
+  g_autoptr(TangentProgram) grad = tangent_test_compile ("x^2 + y^2", TRUE);
   TangentViewport vp = { -4, 4, -1, 1, 0, 0, 400, 400 };
   TangentArrowOptions options = { 8, TRUE, FALSE, FALSE };
   g_autoptr(GArray) arrows = tangent_arrows_layout (&vp, grad, NULL, &options, NULL);
@@ -181,7 +166,7 @@ test_unequal_aspect (void)
 static void
 test_short_and_zero (void)
 {
-  g_autoptr(TangentProgram) grad = compile_gradient ("x^2 + y^2");
+  g_autoptr(TangentProgram) grad = tangent_test_compile ("x^2 + y^2", TRUE);
   TangentViewport vp = { -1, 1, -1, 1, 0, 0, 420, 420 };
   TangentArrowOptions options = { 21, FALSE, FALSE, FALSE };
   TangentArrowLegend legend;
@@ -226,7 +211,7 @@ test_short_and_zero (void)
 static void
 test_normalized (void)
 {
-  g_autoptr(TangentProgram) grad = compile_gradient ("exp(-(x^2 + y^2))");
+  g_autoptr(TangentProgram) grad = tangent_test_compile ("exp(-(x^2 + y^2))", TRUE);
   TangentViewport vp = { -2, 2, -2, 2, 0, 0, 400, 400 };
   TangentArrowOptions options = { 12, FALSE, TRUE, FALSE };
   TangentArrowLegend legend;
@@ -251,7 +236,7 @@ test_normalized (void)
 static void
 test_undefined (void)
 {
-  g_autoptr(TangentProgram) grad = compile_gradient ("log(x) + y");
+  g_autoptr(TangentProgram) grad = tangent_test_compile ("log(x) + y", TRUE);
   TangentViewport vp = { -1, 1, -1, 1, 0, 0, 200, 200 };
   TangentArrowOptions options = { 10, FALSE, FALSE, FALSE };
   TangentArrowLegend legend;
@@ -309,7 +294,7 @@ test_arrow_head (void)
 static void
 test_streamlines (void)
 {
-  g_autoptr(TangentProgram) grad = compile_gradient ("x^2 + y^2");
+  g_autoptr(TangentProgram) grad = tangent_test_compile ("x^2 + y^2", TRUE);
   TangentViewport vp = { -1, 1, -1, 1, 0, 0, 200, 200 };
   TangentArrowOptions options = { 8, TRUE, FALSE, TRUE };
   g_autoptr(GPtrArray) lines = tangent_streamlines_layout (&vp, grad, NULL, &options);
@@ -353,39 +338,13 @@ maybe_write_png (cairo_surface_t *surface,
   g_test_message ("wrote %s", path);
 }
 
-/* Counts pixels of a rectangle that differ from the background. */
-static guint
-count_ink (cairo_surface_t        *surface,
-           int                     x0,
-           int                     y0,
-           int                     w,
-           int                     h,
-           const TangentPlotStyle *style)
-{
-  const guint8 *data;
-  int stride;
-  guint n = 0;
-  guint32 bg = 0xff000000u
-               | ((guint32) round (style->background.red * 255) << 16)
-               | ((guint32) round (style->background.green * 255) << 8)
-               | (guint32) round (style->background.blue * 255);
-
-  cairo_surface_flush (surface);
-  data = cairo_image_surface_get_data (surface);
-  stride = cairo_image_surface_get_stride (surface);
-  for (int y = y0; y < y0 + h; y++)
-    for (int x = x0; x < x0 + w; x++)
-      n += *(const guint32 *) (data + y * stride + x * 4) != bg;
-  return n;
-}
-
 /* The Gaussian bump's field, drawn with axes and legend: ink where arrows
  * are, none outside the viewport, and the legend box drawn. */
 static void
 test_draw_gaussian (gconstpointer data)
 {
   gboolean streamlines = GPOINTER_TO_INT (data);
-  g_autoptr(TangentProgram) grad = compile_gradient ("exp(-(x^2 + y^2))");
+  g_autoptr(TangentProgram) grad = tangent_test_compile ("exp(-(x^2 + y^2))", TRUE);
   cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 640, 560);
   cairo_t *cr = cairo_create (surface);
   TangentViewport vp = { -2, 2, -2, 2, 60, 20, 520, 520 };
@@ -413,12 +372,13 @@ test_draw_gaussian (gconstpointer data)
   tangent_arrows_draw_legend (cr, 572, 28, &legend, &style);
 
   /* Nothing left of the viewport (the axes' labels are inside it). */
-  g_assert_cmpuint (count_ink (surface, 0, 0, 59, 560, &style), ==, 0);
+  g_assert_cmpuint (tangent_test_count_ink (surface, 0, 0, 59, 560, &style.background), ==, 0);
   /* Arrows in the ring where the bump is steep. */
-  g_assert_cmpuint (count_ink (surface, 60 + 130, 20 + 130, 60, 60, &style), >, 50);
+  g_assert_cmpuint (tangent_test_count_ink (surface, 60 + 130, 20 + 130, 60, 60, &style.background),
+                    >, 50);
   /* The legend box. */
-  g_assert_cmpuint (count_ink (surface, (int) (572 - lw + 2), 30, (int) lw - 4, (int) lh - 4,
-                               &style), >, 100);
+  g_assert_cmpuint (tangent_test_count_ink (surface, (int) (572 - lw + 2), 30, (int) lw - 4,
+                                            (int) lh - 4, &style.background), >, 100);
 
   maybe_write_png (surface, streamlines ? "gaussian-streamlines.png" : "gaussian-arrows.png");
   cairo_destroy (cr);
@@ -460,7 +420,7 @@ test_avoid (void)
   TangentArrowLegend legend;
   guint crossing = 0;
 
-  grad = compile_gradient ("x^2 + y^2");
+  grad = tangent_test_compile ("x^2 + y^2", TRUE);
   tangent_plot_style_init_light (&style);
   all = tangent_arrows_layout (&vp, grad, NULL, &options, NULL);
   for (guint i = 0; i < all->len; i++)

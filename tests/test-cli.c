@@ -7,72 +7,36 @@
 
 #include <glib.h>
 #include <glib/gstdio.h>
+#include <jansson.h>
 #include <math.h>
-#include <unistd.h>
 #include <string.h>
-#include <sys/wait.h>
+#include <unistd.h>
 
-typedef struct
-{
-  char *out;
-  char *err;
-  int   status;
-} Run;
-
-/* Runs the tangent-cli under test (its path comes from the test
- * environment) with @args, with the environment of the test. */
-static void
-run_cli (Run         *run,
-         const char **args)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  const char *cli = g_getenv ("TANGENT_CLI");
-  int wait_status = 0;
-
-  g_assert_nonnull (cli);
-  g_ptr_array_add (argv, (gpointer) cli);
-  for (guint i = 0; args[i] != NULL; i++)
-    g_ptr_array_add (argv, (gpointer) args[i]);
-  g_ptr_array_add (argv, NULL);
-
-  g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL,
-                &run->out, &run->err, &wait_status, &error);
-  g_assert_no_error (error);
-  g_assert_true (WIFEXITED (wait_status));
-  run->status = WEXITSTATUS (wait_status);
-}
-
-static void
-run_clear (Run *run)
-{
-  g_clear_pointer (&run->out, g_free);
-  g_clear_pointer (&run->err, g_free);
-}
+#include "tangent-test-cli.h"
 
 static void
 test_cli_version (void)
 {
   const char *args[] = { "--version", NULL };
-  Run run = { 0 };
+  TangentTestRun run = { 0 };
 
-  run_cli (&run, args);
+  tangent_test_run_cli (&run, args);
   g_assert_cmpint (run.status, ==, 0);
   g_assert_cmpstr (run.out, ==, "tangent-cli " PACKAGE_VERSION "\n");
   g_assert_cmpstr (run.err, ==, "");
-  run_clear (&run);
+  tangent_test_run_clear (&run);
 }
 
 static void
 test_cli_help (void)
 {
   const char *args[] = { "--help", NULL };
-  Run run = { 0 };
+  TangentTestRun run = { 0 };
 
-  run_cli (&run, args);
+  tangent_test_run_cli (&run, args);
   g_assert_cmpint (run.status, ==, 0);
   g_assert_true (g_str_has_prefix (run.out, "Usage: tangent-cli"));
-  run_clear (&run);
+  tangent_test_run_clear (&run);
 }
 
 /* Usage errors exit 2 and say so on standard error, not standard output;
@@ -84,46 +48,44 @@ test_cli_usage_errors (void)
   const char *unknown[] = { "frobnicate", NULL };
   const char *hostile[] = { "\x1b[31m\xe2\x80\xae" "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
                             NULL };
-  Run run = { 0 };
+  TangentTestRun run = { 0 };
 
-  run_cli (&run, none);
+  tangent_test_run_cli (&run, none);
   g_assert_cmpint (run.status, ==, 2);
   g_assert_cmpstr (run.out, ==, "");
   g_assert_nonnull (strstr (run.err, "Usage"));
-  run_clear (&run);
+  tangent_test_run_clear (&run);
 
-  run_cli (&run, unknown);
+  tangent_test_run_cli (&run, unknown);
   g_assert_cmpint (run.status, ==, 2);
   g_assert_cmpstr (run.out, ==, "");
   g_assert_nonnull (strstr (run.err, "frobnicate"));
-  run_clear (&run);
+  tangent_test_run_clear (&run);
 
-  run_cli (&run, hostile);
+  tangent_test_run_cli (&run, hostile);
   g_assert_cmpint (run.status, ==, 2);
   g_assert_null (strchr (run.err, '\x1b'));
   g_assert_null (strstr (run.err, "\xe2\x80\xae"));
   g_assert_cmpuint (strlen (run.err), <, 200);
-  run_clear (&run);
+  tangent_test_run_clear (&run);
 }
-
-#include <jansson.h>
 
 /* Runs a command with --json and returns the parsed object. */
 static json_t *
 run_json (const char **args,
           int          want_status)
 {
-  Run run = { 0 };
+  TangentTestRun run = { 0 };
   json_error_t error;
   json_t *object;
 
-  run_cli (&run, args);
+  tangent_test_run_cli (&run, args);
   if (run.status != want_status)
     g_error ("exit %d, want %d: %s%s", run.status, want_status, run.out, run.err);
   object = json_loads (run.out, 0, &error);
   if (object == NULL)
     g_error ("not one JSON object: %s (%s)", run.out, error.text);
-  run_clear (&run);
+  tangent_test_run_clear (&run);
 
   return object;
 }
@@ -154,7 +116,7 @@ test_cli_eval (void)
   const char *inf_value[] = { "eval", "--json", "-1/0", NULL };
   const char *plain[] = { "eval", "1/4", NULL };
   json_t *o;
-  Run run = { 0 };
+  TangentTestRun run = { 0 };
 
   o = run_json (power, 0);
   g_assert_cmpfloat (number (json_object_get (o, "value")), ==, 512);
@@ -176,10 +138,10 @@ test_cli_eval (void)
   g_assert_cmpstr (json_string_value (json_object_get (o, "value")), ==, "-inf");
   json_decref (o);
 
-  run_cli (&run, plain);
+  tangent_test_run_cli (&run, plain);
   g_assert_cmpint (run.status, ==, 0);
   g_assert_cmpstr (run.out, ==, "0.25\n");
-  run_clear (&run);
+  tangent_test_run_clear (&run);
 }
 
 /* An error is exit 1 with the JSON error object, its span in bytes of
@@ -193,7 +155,7 @@ test_cli_errors (void)
   const char *bad_order[] = { "diff", "--json", "x^2", "--order", "101", NULL };
   const char *bad_at[] = { "eval", "x", "--at", "x=0x10", NULL };
   json_t *o, *e;
-  Run run = { 0 };
+  TangentTestRun run = { 0 };
 
   o = run_json (comma, 1);
   e = json_object_get (o, "error");
@@ -215,9 +177,9 @@ test_cli_errors (void)
   json_decref (o);
 
   /* --at values are numbers in the language's syntax: a usage error. */
-  run_cli (&run, bad_at);
+  tangent_test_run_cli (&run, bad_at);
   g_assert_cmpint (run.status, ==, 2);
-  run_clear (&run);
+  tangent_test_run_clear (&run);
 }
 
 static char *
@@ -391,7 +353,7 @@ test_cli_taylor (void)
   const double sin_want[] = { 0, 1, 0, -1.0 / 6, 0, 1.0 / 120 };
   const double exp_want[] = { 1, 1, 0.5, 1.0 / 6 };
   json_t *o, *c;
-  Run run = { 0 };
+  TangentTestRun run = { 0 };
 
   o = run_json (sin5, 0);
   c = json_object_get (o, "coefficients");
@@ -420,10 +382,10 @@ test_cli_taylor (void)
                                   0.5 - 0.125 / 6 + 0.03125 / 120, 1e-15);
   json_decref (o);
 
-  run_cli (&run, plain);
+  tangent_test_run_cli (&run, plain);
   g_assert_cmpint (run.status, ==, 0);
   g_assert_cmpstr (run.out, ==, "x - x³/6 + x⁵/120\n");
-  run_clear (&run);
+  tangent_test_run_clear (&run);
 
   /* --order defaults to 5. */
   o = run_json (by_default, 0);
@@ -433,10 +395,10 @@ test_cli_taylor (void)
   json_decref (o);
 
   /* A function's own variable. */
-  run_cli (&run, function);
+  tangent_test_run_cli (&run, function);
   g_assert_cmpint (run.status, ==, 0);
   g_assert_cmpstr (run.out, ==, "1 + t + t²/2 + t³/6\n");
-  run_clear (&run);
+  tangent_test_run_clear (&run);
 
   /* Along y with x fixed by --at: 3y² about 1 = 3 + 6(y − 1) + 3(y − 1)². */
   o = run_json (along_y, 0);
@@ -529,13 +491,13 @@ test_cli_taylor_errors (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (usage); i++)
     {
-      Run run = { 0 };
+      TangentTestRun run = { 0 };
 
-      run_cli (&run, (const char **) usage[i]);
+      tangent_test_run_cli (&run, (const char **) usage[i]);
       g_assert_cmpint (run.status, ==, 2);
       g_assert_cmpstr (run.out, ==, "");
       g_assert_cmpstr (run.err, !=, "");
-      run_clear (&run);
+      tangent_test_run_clear (&run);
     }
 }
 

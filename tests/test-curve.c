@@ -16,6 +16,7 @@
 #include "tangent-curve.h"
 #include "tangent-document.h"
 #include "tangent-viewport.h"
+#include "tangent-test-compile.h"
 
 #define WIDTH  401
 #define HEIGHT 301
@@ -81,20 +82,6 @@ pixel_is (Fixture            *f,
          && abs (rgb[2] - (int) round (want->blue * 255)) <= tolerance;
 }
 
-static TangentProgram *
-compile (const char *text)
-{
-  g_autoptr(TangentDocument) doc = tangent_document_new ();
-  g_autoptr(GError) error = NULL;
-  TangentProgram *prog;
-
-  tangent_document_append_row (doc, text, strlen (text));
-  tangent_document_resolve (doc);
-  prog = tangent_compile (tangent_document_get_row_expr (doc, 0), 0, &error);
-  g_assert_no_error (error);
-  return prog;
-}
-
 /* Curve-coloured pixels in column x between rows top and bottom. */
 static guint
 count_in_column (Fixture            *f,
@@ -119,7 +106,7 @@ static void
 test_curve_no_connector (Fixture       *f,
                          gconstpointer  data)
 {
-  g_autoptr(TangentProgram) prog = compile ("tan(x)");
+  g_autoptr(TangentProgram) prog = tangent_test_compile ("tan(x)", FALSE);
   g_autoptr(TangentCurveSamples) samples = tangent_curve_sample (&f->vp, prog, NULL);
   const TangentColor *color = tangent_plot_style_get_curve_color (&f->style, 0);
   int pole = (int) round ((G_PI / 2 + 2) * WIDTH / 4);

@@ -20,6 +20,8 @@
 
 #include "tangent-export.h"
 
+#include "tangent-test-cli.h"
+
 /* Left half red, right half blue, a black diagonal and a word: fills,
  * strokes and text, all in figure units. */
 static void
@@ -54,31 +56,6 @@ draw_broken (cairo_t  *cr,
              gpointer  user_data)
 {
   cairo_restore (cr);
-}
-
-static char *
-temp_dir (void)
-{
-  g_autoptr(GError) error = NULL;
-  char *dir = g_dir_make_tmp ("test-export-XXXXXX", &error);
-
-  g_assert_no_error (error);
-  return dir;
-}
-
-static void
-remove_dir (const char *dir)
-{
-  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (dir, name, NULL);
-
-      g_remove (path);
-    }
-  g_rmdir (dir);
 }
 
 static guint
@@ -221,7 +198,7 @@ test_png (void)
     { 101, 33, 150, 158, 52, 5906 },
     { 64, 48, 72, 48, 36, 2835 },
   };
-  g_autofree char *dir = temp_dir ();
+  g_autofree char *dir = tangent_test_temp_dir ("test-export");
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
@@ -258,7 +235,7 @@ test_png (void)
     }
 
   g_assert_cmpuint (count_files (dir), ==, 0);
-  remove_dir (dir);
+  tangent_test_remove_dir (dir);
 }
 
 /* Left half left transparent, right half blue at half opacity. */
@@ -279,7 +256,7 @@ draw_translucent (cairo_t  *cr,
 static void
 test_png_alpha (void)
 {
-  g_autofree char *dir = temp_dir ();
+  g_autofree char *dir = tangent_test_temp_dir ("test-export");
   g_autofree char *path = g_build_filename (dir, "alpha.png", NULL);
   g_autoptr(GError) error = NULL;
   cairo_surface_t *image;
@@ -301,7 +278,7 @@ test_png_alpha (void)
   g_assert_cmphex (right & 0x00ffff00, ==, 0);
   cairo_surface_destroy (image);
   g_remove (path);
-  remove_dir (dir);
+  tangent_test_remove_dir (dir);
 }
 
 /* "H" with a raised "H": superscripts are where Pango 1.50 goes wrong
@@ -356,7 +333,7 @@ ink_width (const char *path)
 static void
 test_png_resolution_text (void)
 {
-  g_autofree char *dir = temp_dir ();
+  g_autofree char *dir = tangent_test_temp_dir ("test-export");
   g_autofree char *path = g_build_filename (dir, "sup.png", NULL);
   int w96, w192;
 
@@ -370,7 +347,7 @@ test_png_resolution_text (void)
   g_assert_cmpint (w96, >, 20);
   g_assert_cmpint (abs (w192 - 2 * w96), <=, 3);
   g_remove (path);
-  remove_dir (dir);
+  tangent_test_remove_dir (dir);
 }
 
 typedef struct
@@ -429,7 +406,7 @@ static void
 test_svg (void)
 {
   static const GMarkupParser parser = { svg_start, svg_end, NULL, NULL, NULL };
-  g_autofree char *dir = temp_dir ();
+  g_autofree char *dir = tangent_test_temp_dir ("test-export");
   g_autofree char *path = g_build_filename (dir, "figure.svg", NULL);
   g_autoptr(GError) error = NULL;
   g_autofree char *contents = NULL;
@@ -464,7 +441,7 @@ test_svg (void)
   g_free (info.height);
   g_free (info.view_box);
   g_remove (path);
-  remove_dir (dir);
+  tangent_test_remove_dir (dir);
 }
 
 /* The number after "key" on its line of pdfinfo's output. */
@@ -507,7 +484,7 @@ test_pdf (void)
     { 300, 200, 225, 150 },
     { 1000, 333, 750, 249.75 },
   };
-  g_autofree char *dir = temp_dir ();
+  g_autofree char *dir = tangent_test_temp_dir ("test-export");
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
@@ -541,14 +518,14 @@ test_pdf (void)
       }
       g_remove (path);
     }
-  remove_dir (dir);
+  tangent_test_remove_dir (dir);
 }
 
 /* A failed export leaves what was there before, and no temporary file. */
 static void
 test_atomic (void)
 {
-  g_autofree char *dir = temp_dir ();
+  g_autofree char *dir = tangent_test_temp_dir ("test-export");
   g_autofree char *path = g_build_filename (dir, "old.png", NULL);
   g_autofree char *missing = g_build_filename (dir, "no-such-dir", "x.svg", NULL);
   g_autofree char *contents = NULL;
@@ -601,7 +578,7 @@ test_atomic (void)
     g_assert_cmpuint (count_files (dir), ==, 1);
   }
 
-  remove_dir (dir);
+  tangent_test_remove_dir (dir);
 }
 
 /* Sizes and resolutions out of range are errors, checked before anything
@@ -623,7 +600,7 @@ test_bad_sizes (void)
     /* 15000 × 15000 px at 96 dpi: fits a side, but 2.25e8 pixels in all */
     { TANGENT_EXPORT_PNG, 15000, 15000, 96 },
   };
-  g_autofree char *dir = temp_dir ();
+  g_autofree char *dir = tangent_test_temp_dir ("test-export");
   g_autofree char *path = g_build_filename (dir, "x.png", NULL);
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
@@ -638,7 +615,7 @@ test_bad_sizes (void)
       g_assert_cmpuint (calls, ==, 0);
       g_assert_cmpuint (count_files (dir), ==, 0);
     }
-  remove_dir (dir);
+  tangent_test_remove_dir (dir);
 }
 
 int

@@ -17,22 +17,9 @@
 #include "tangent-document.h"
 #include "tangent-overlay.h"
 #include "tangent-overlay-private.h"
+#include "tangent-test-compile.h"
+#include "tangent-test-plot.h"
 #include "tangent-vm.h"
-
-static TangentProgram *
-compile (const char *text)
-{
-  g_autoptr(TangentDocument) doc = tangent_document_new ();
-  g_autoptr(GError) error = NULL;
-  TangentProgram *prog;
-
-  tangent_document_append_row (doc, text, strlen (text));
-  tangent_document_resolve (doc);
-  g_assert_nonnull (tangent_document_get_row_expr (doc, 0));
-  prog = tangent_compile (tangent_document_get_row_expr (doc, 0), 0, &error);
-  g_assert_no_error (error);
-  return prog;
-}
 
 static void
 maybe_write_png (cairo_surface_t *surface,
@@ -53,32 +40,6 @@ eval_prog (double   x,
            gpointer user_data)
 {
   return tangent_program_eval1 (user_data, NULL, x, 0, 0);
-}
-
-/* Counts pixels of a rectangle that differ from the background. */
-static guint
-count_ink (cairo_surface_t        *surface,
-           int                     x0,
-           int                     y0,
-           int                     w,
-           int                     h,
-           const TangentPlotStyle *style)
-{
-  const guint8 *data;
-  int stride;
-  guint n = 0;
-  guint32 bg = 0xff000000u
-               | ((guint32) round (style->background.red * 255) << 16)
-               | ((guint32) round (style->background.green * 255) << 8)
-               | (guint32) round (style->background.blue * 255);
-
-  cairo_surface_flush (surface);
-  data = cairo_image_surface_get_data (surface);
-  stride = cairo_image_surface_get_stride (surface);
-  for (int y = y0; y < y0 + h; y++)
-    for (int x = x0; x < x0 + w; x++)
-      n += *(const guint32 *) (data + y * stride + x * 4) != bg;
-  return n;
 }
 
 /* Numbers in legends: by hand. */
@@ -128,7 +89,7 @@ sin_t9 (double x)
 static void
 test_band_sin (void)
 {
-  g_autoptr(TangentProgram) prog = compile ("sin(x)");
+  g_autoptr(TangentProgram) prog = tangent_test_compile ("sin(x)", FALSE);
   g_autoptr(GError) error = NULL;
   g_autoptr(TangentOverlayBand) band = NULL;
   double widest = 0;
@@ -164,7 +125,7 @@ static void
 test_taylor_sin (void)
 {
   static const guint orders[] = { 1, 3, 5, 7, 9 };
-  g_autoptr(TangentProgram) prog = compile ("sin(x)");
+  g_autoptr(TangentProgram) prog = tangent_test_compile ("sin(x)", FALSE);
   g_autoptr(GError) error = NULL;
   g_autoptr(GArray) legend = g_array_new (FALSE, TRUE, sizeof (TangentLegendEntry));
   g_autoptr(TangentSamples) samples = NULL;
@@ -211,14 +172,14 @@ test_taylor_sin (void)
   tangent_overlay_legend_get_size (cr, (const TangentLegendEntry *) legend->data, legend->len,
                                    &style, &lw, &lh);
   g_assert_cmpfloat (lh, >, 7 * 12);
-  g_assert_cmpuint (count_ink (surface, 20 + 8 + 2, 20 + 8 + 2, (int) lw - 4, (int) lh - 4,
-                               &style), >, 200);
+  g_assert_cmpuint (tangent_test_count_ink (surface, 20 + 8 + 2, 20 + 8 + 2, (int) lw - 4,
+                                            (int) lh - 4, &style.background), >, 200);
   /* The inset in the lower-right 30 % of the view. */
-  g_assert_cmpuint (count_ink (surface, 20 + 860 - 250, 20 + 560 - 160, 230, 140, &style), >,
-                    1000);
+  g_assert_cmpuint (tangent_test_count_ink (surface, 20 + 860 - 250, 20 + 560 - 160, 230, 140,
+                                            &style.background), >, 1000);
   /* Nothing outside the viewport. */
-  g_assert_cmpuint (count_ink (surface, 0, 0, 900, 19, &style), ==, 0);
-  g_assert_cmpuint (count_ink (surface, 0, 581, 900, 19, &style), ==, 0);
+  g_assert_cmpuint (tangent_test_count_ink (surface, 0, 0, 900, 19, &style.background), ==, 0);
+  g_assert_cmpuint (tangent_test_count_ink (surface, 0, 581, 900, 19, &style.background), ==, 0);
 
   maybe_write_png (surface, "taylor-sin.png");
   tangent_legend_entries_clear (legend);
@@ -234,7 +195,7 @@ static void
 test_taylor_log_note (void)
 {
   static const guint orders[] = { 2, 4 };
-  g_autoptr(TangentProgram) prog = compile ("log(x)");
+  g_autoptr(TangentProgram) prog = tangent_test_compile ("log(x)", FALSE);
   g_autoptr(GError) error = NULL;
   g_autoptr(GArray) legend = g_array_new (FALSE, TRUE, sizeof (TangentLegendEntry));
   g_autoptr(TangentOverlayBand) band = NULL;
@@ -292,7 +253,7 @@ static void
 test_taylor_error (void)
 {
   static const guint orders[] = { 1, 2 };
-  g_autoptr(TangentProgram) prog = compile ("sqrt(x)");
+  g_autoptr(TangentProgram) prog = tangent_test_compile ("sqrt(x)", FALSE);
   g_autoptr(GError) error = NULL;
   g_autoptr(GArray) legend = g_array_new (FALSE, TRUE, sizeof (TangentLegendEntry));
   cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 100, 100);
@@ -323,7 +284,7 @@ test_taylor_error (void)
 static void
 test_lines (void)
 {
-  g_autoptr(TangentProgram) prog = compile ("x^2");
+  g_autoptr(TangentProgram) prog = tangent_test_compile ("x^2", FALSE);
   TangentViewport vp = { -3, 3, -1, 9, 0, 0, 600, 500 };
   TangentOverlayLine line;
   double seg[4];
@@ -347,7 +308,7 @@ test_lines (void)
    * that misses the view. */
   g_assert_false (tangent_overlay_line_compute (prog, NULL, 1, 1, TRUE, &line));
   {
-    g_autoptr(TangentProgram) root = compile ("sqrt(x)");
+    g_autoptr(TangentProgram) root = tangent_test_compile ("sqrt(x)", FALSE);
 
     g_assert_false (tangent_overlay_line_compute (root, NULL, -1, NAN, FALSE, &line));
   }
@@ -430,7 +391,7 @@ test_marker_label (void)
 static void
 test_draw_marks (void)
 {
-  g_autoptr(TangentProgram) prog = compile ("x^2");
+  g_autoptr(TangentProgram) prog = tangent_test_compile ("x^2", FALSE);
   g_autoptr(TangentSamples) samples = NULL;
   g_autoptr(GArray) legend = g_array_new (FALSE, TRUE, sizeof (TangentLegendEntry));
   cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 640, 480);

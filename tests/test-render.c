@@ -17,59 +17,13 @@
 #include <jansson.h>
 #include <math.h>
 #include <string.h>
-#include <sys/wait.h>
+
+#include "tangent-test-cli.h"
 
 /* The examples the issue asks for; more may exist and are rendered too. */
 static const char *const required_examples[] = {
   "himmelblau", "taylor-sin", "rosenbrock", "tan-asymptotes", "paraboloid", "gaussian-bump",
 };
-
-typedef struct
-{
-  char *out;
-  char *err;
-  int   status;
-} Run;
-
-static void
-run_cli (Run         *run,
-         const char **args)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  const char *cli = g_getenv ("TANGENT_CLI");
-  g_auto(GStrv) envp = g_get_environ ();
-  int wait_status = 0;
-
-  g_assert_nonnull (cli);
-  g_ptr_array_add (argv, (gpointer) cli);
-  for (guint i = 0; args[i] != NULL; i++)
-    g_ptr_array_add (argv, (gpointer) args[i]);
-  g_ptr_array_add (argv, NULL);
-
-  /* Under the sanitizers, LeakSanitizer lists the suppressions it used
-   * on standard error, which must otherwise stay empty. */
-  if (g_getenv ("LSAN_OPTIONS") != NULL)
-    {
-      g_autofree char *options = g_strconcat (g_getenv ("LSAN_OPTIONS"), ":print_suppressions=0",
-                                              NULL);
-
-      envp = g_environ_setenv (envp, "LSAN_OPTIONS", options, TRUE);
-    }
-
-  g_spawn_sync (NULL, (char **) argv->pdata, envp, G_SPAWN_DEFAULT, NULL, NULL,
-                &run->out, &run->err, &wait_status, &error);
-  g_assert_no_error (error);
-  g_assert_true (WIFEXITED (wait_status));
-  run->status = WEXITSTATUS (wait_status);
-}
-
-static void
-run_clear (Run *run)
-{
-  g_clear_pointer (&run->out, g_free);
-  g_clear_pointer (&run->err, g_free);
-}
 
 static const char *
 examples_dir (void)
@@ -78,31 +32,6 @@ examples_dir (void)
 
   g_assert_nonnull (dir);
   return dir;
-}
-
-static char *
-temp_dir (void)
-{
-  g_autoptr(GError) error = NULL;
-  char *dir = g_dir_make_tmp ("test-render-XXXXXX", &error);
-
-  g_assert_no_error (error);
-  return dir;
-}
-
-static void
-remove_dir (const char *dir)
-{
-  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (dir, name, NULL);
-
-      g_remove (path);
-    }
-  g_rmdir (dir);
 }
 
 static json_t *
@@ -355,7 +284,7 @@ test_examples_render (gconstpointer data)
 {
   const char *name = data;
   g_autofree char *session = g_strdup_printf ("%s/%s.tangent", examples_dir (), name);
-  g_autofree char *dir = temp_dir ();
+  g_autofree char *dir = tangent_test_temp_dir ("test-render");
   static const char *const formats[] = { "png", "svg", "pdf" };
   double width, height, dpi;
 
@@ -365,7 +294,7 @@ test_examples_render (gconstpointer data)
     {
       g_autofree char *out = g_strdup_printf ("%s/%s.%s", dir, name, formats[f]);
       const char *args[] = { "render", session, "-o", out, "--json", NULL };
-      Run run = { 0 };
+      TangentTestRun run = { 0 };
       json_t *root;
       double want_w = width, want_h = height;
 
@@ -380,7 +309,7 @@ test_examples_render (gconstpointer data)
           want_h = height * 72 / 96;
         }
 
-      run_cli (&run, args);
+      tangent_test_run_cli (&run, args);
       if (run.status != 0 || run.err[0] != '\0')
         g_error ("%s to %s: status %d, stderr: %s", name, formats[f], run.status, run.err);
 
@@ -396,7 +325,7 @@ test_examples_render (gconstpointer data)
         check_svg (out, want_w, want_h);
       else
         check_pdf (out, want_w, want_h);
-      run_clear (&run);
+      tangent_test_run_clear (&run);
     }
 
   /* Every named view too, as PNG at the view's size. */
@@ -407,21 +336,21 @@ test_examples_render (gconstpointer data)
       {
         g_autofree char *out = g_strdup_printf ("%s/%s-%u.png", dir, name, v);
         const char *args[] = { "render", session, "--view", views[v], "-o", out, "--json", NULL };
-        Run run = { 0 };
+        TangentTestRun run = { 0 };
         json_t *root;
 
-        run_cli (&run, args);
+        tangent_test_run_cli (&run, args);
         if (run.status != 0 || run.err[0] != '\0')
           g_error ("%s, view %s: status %d, stderr: %s", name, views[v], run.status, run.err);
         root = parse_json (run.out);
         check_png (out, (int) number_member (root, "width", -1),
                    (int) number_member (root, "height", -1));
         json_decref (root);
-        run_clear (&run);
+        tangent_test_run_clear (&run);
       }
   }
 
-  remove_dir (dir);
+  tangent_test_remove_dir (dir);
 }
 
 /* --size and --dpi override the view: 300 × 200 at 192 dpi is a PNG of
@@ -430,7 +359,7 @@ static void
 test_size_and_dpi (void)
 {
   g_autofree char *session = g_strdup_printf ("%s/gaussian-bump.tangent", examples_dir ());
-  g_autofree char *dir = temp_dir ();
+  g_autofree char *dir = tangent_test_temp_dir ("test-render");
   g_autofree char *png = g_build_filename (dir, "small.png", NULL);
   g_autofree char *svg = g_build_filename (dir, "small.svg", NULL);
   g_autofree char *pdf = g_build_filename (dir, "small.pdf", NULL);
@@ -438,31 +367,31 @@ test_size_and_dpi (void)
                              "--json", NULL };
   const char *args_svg[] = { "render", session, "--size=300x200", "-o", svg, "--json", NULL };
   const char *args_pdf[] = { "render", "-o", pdf, session, "--size", "300x200", NULL };
-  Run run = { 0 };
+  TangentTestRun run = { 0 };
   json_t *root;
 
-  run_cli (&run, args_png);
+  tangent_test_run_cli (&run, args_png);
   g_assert_cmpint (run.status, ==, 0);
   root = parse_json (run.out);
   g_assert_cmpfloat (number_member (root, "width", -1), ==, 600);
   g_assert_cmpfloat (number_member (root, "height", -1), ==, 400);
   json_decref (root);
   check_png (png, 600, 400);
-  run_clear (&run);
+  tangent_test_run_clear (&run);
 
-  run_cli (&run, args_svg);
+  tangent_test_run_cli (&run, args_svg);
   g_assert_cmpint (run.status, ==, 0);
   check_svg (svg, 300, 200);
-  run_clear (&run);
+  tangent_test_run_clear (&run);
 
   /* Without --json: one line that names the file and the size. */
-  run_cli (&run, args_pdf);
+  tangent_test_run_cli (&run, args_pdf);
   g_assert_cmpint (run.status, ==, 0);
   g_assert_nonnull (strstr (run.out, "225 × 150 pt"));
   check_pdf (pdf, 225, 150);
-  run_clear (&run);
+  tangent_test_run_clear (&run);
 
-  remove_dir (dir);
+  tangent_test_remove_dir (dir);
 }
 
 /* Mistakes in the command line are usage errors (2) and write nothing. */
@@ -470,7 +399,7 @@ static void
 test_usage_errors (void)
 {
   g_autofree char *session = g_strdup_printf ("%s/himmelblau.tangent", examples_dir ());
-  g_autofree char *dir = temp_dir ();
+  g_autofree char *dir = tangent_test_temp_dir ("test-render");
   g_autofree char *png = g_build_filename (dir, "x.png", NULL);
   g_autofree char *jpg = g_build_filename (dir, "x.jpg", NULL);
   const char *cases[][8] = {
@@ -486,17 +415,17 @@ test_usage_errors (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
-      Run run = { 0 };
+      TangentTestRun run = { 0 };
 
-      run_cli (&run, cases[i]);
+      tangent_test_run_cli (&run, cases[i]);
       g_assert_cmpint (run.status, ==, 2);
       g_assert_cmpstr (run.out, ==, "");
       g_assert_cmpstr (run.err, !=, "");
-      run_clear (&run);
+      tangent_test_run_clear (&run);
     }
   g_assert_false (g_file_test (png, G_FILE_TEST_EXISTS));
   g_assert_false (g_file_test (jpg, G_FILE_TEST_EXISTS));
-  remove_dir (dir);
+  tangent_test_remove_dir (dir);
 }
 
 /* A session that cannot be read, or a view that does not exist: exit 1,
@@ -508,7 +437,7 @@ test_errors (void)
   g_autofree char *truncated = g_build_filename (g_getenv ("TANGENT_SHARED_DATA"),
                                                  "hostile-files", "session-truncated.json",
                                                  NULL);
-  g_autofree char *dir = temp_dir ();
+  g_autofree char *dir = tangent_test_temp_dir ("test-render");
   g_autofree char *png = g_build_filename (dir, "x.png", NULL);
   g_autofree char *missing = g_build_filename (dir, "no-such.tangent", NULL);
   g_autofree char *nodir = g_build_filename (dir, "no-such-dir", "x.png", NULL);
@@ -521,10 +450,10 @@ test_errors (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
-      Run run = { 0 };
+      TangentTestRun run = { 0 };
       json_t *root, *error;
 
-      run_cli (&run, cases[i].args);
+      tangent_test_run_cli (&run, cases[i].args);
       g_assert_cmpint (run.status, ==, 1);
       root = parse_json (run.out);
       error = json_object_get (root, "error");
@@ -532,22 +461,22 @@ test_errors (void)
       g_assert_nonnull (strstr (json_string_value (json_object_get (error, "message")),
                                 cases[i].says));
       json_decref (root);
-      run_clear (&run);
+      tangent_test_run_clear (&run);
     }
   g_assert_false (g_file_test (png, G_FILE_TEST_EXISTS));
 
   /* Without --json the message goes to standard error. */
   {
     const char *args[] = { "render", session, "-o", png, "--view", "nope", NULL };
-    Run run = { 0 };
+    TangentTestRun run = { 0 };
 
-    run_cli (&run, args);
+    tangent_test_run_cli (&run, args);
     g_assert_cmpint (run.status, ==, 1);
     g_assert_cmpstr (run.out, ==, "");
     g_assert_nonnull (strstr (run.err, "nope"));
-    run_clear (&run);
+    tangent_test_run_clear (&run);
   }
-  remove_dir (dir);
+  tangent_test_remove_dir (dir);
 }
 
 /* A row with an error does not stop the figure: it is left out and named
@@ -562,15 +491,15 @@ test_broken_rows (void)
     "                  { \"text\": \"g(x) + 1\" } ],\n"
     "  \"view\": { \"xmin\": -5, \"xmax\": 5, \"ymin\": -2, \"ymax\": 2,\n"
     "            \"width\": 400, \"height\": 300 } }\n";
-  g_autofree char *dir = temp_dir ();
+  g_autofree char *dir = tangent_test_temp_dir ("test-render");
   g_autofree char *session = g_build_filename (dir, "broken.tangent", NULL);
   g_autofree char *png = g_build_filename (dir, "broken.png", NULL);
   const char *args[] = { "render", session, "-o", png, "--json", NULL };
-  Run run = { 0 };
+  TangentTestRun run = { 0 };
   json_t *root, *warnings;
 
   g_assert_true (g_file_set_contents (session, session_text, -1, NULL));
-  run_cli (&run, args);
+  tangent_test_run_cli (&run, args);
   g_assert_cmpint (run.status, ==, 0);
   /* The escape character is shown escaped, never sent to the terminal. */
   g_assert_null (strchr (run.err, '\x1b'));
@@ -582,8 +511,8 @@ test_broken_rows (void)
   g_assert_cmpuint (json_array_size (warnings), ==, 2);
   json_decref (root);
   check_png (png, 400, 300);
-  run_clear (&run);
-  remove_dir (dir);
+  tangent_test_run_clear (&run);
+  tangent_test_remove_dir (dir);
 }
 
 int

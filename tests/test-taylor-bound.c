@@ -25,6 +25,7 @@
 #include "tangent-jet.h"
 #include "tangent-jet-private.h"
 #include "tangent-taylor-bound.h"
+#include "tangent-test-compile.h"
 
 typedef long double (*RefFunc) (long double x, long double y);
 
@@ -72,22 +73,6 @@ static long double ref_sincos2 (long double x, long double y) { return sinl (x) 
 static long double ref_exp2 (long double x, long double y) { return expl (x - y / 2); }
 static long double ref_ln2 (long double x, long double y) { return logl (2 + x + y * y); }
 static long double ref_atan2d (long double x, long double y) { return atanl (x * y) + x; }
-
-static TangentProgram *
-compile (const char *text)
-{
-  g_autoptr(TangentDocument) doc = tangent_document_new ();
-  g_autoptr(GError) error = NULL;
-  TangentProgram *prog;
-
-  tangent_document_append_row (doc, text, strlen (text));
-  tangent_document_resolve (doc);
-  g_assert_nonnull (tangent_document_get_row_expr (doc, 0));
-  g_assert_cmpuint (tangent_document_get_n_parameters (doc), ==, 0);
-  prog = tangent_compile (tangent_document_get_row_expr (doc, 0), 0, &error);
-  g_assert_no_error (error);
-  return prog;
-}
 
 static int
 cmp_double (gconstpointer a,
@@ -180,7 +165,7 @@ test_band_smooth (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (smooth_cases); i++)
     {
-      g_autoptr(TangentProgram) prog = compile (smooth_cases[i].text);
+      g_autoptr(TangentProgram) prog = tangent_test_compile (smooth_cases[i].text, FALSE);
       double point[3] = { smooth_cases[i].a, smooth_cases[i].y, 0 };
       double worst = 0, worst_order = 0;
 
@@ -263,7 +248,7 @@ test_band_singular (void)
 {
   for (guint i = 0; i < G_N_ELEMENTS (singular_cases); i++)
     {
-      g_autoptr(TangentProgram) prog = compile (singular_cases[i].text);
+      g_autoptr(TangentProgram) prog = tangent_test_compile (singular_cases[i].text, FALSE);
       double a = singular_cases[i].a, s = singular_cases[i].trouble;
       double point[3] = { a, 0, 0 };
 
@@ -339,7 +324,7 @@ test_band_removable (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (removable_cases); i++)
     {
-      g_autoptr(TangentProgram) prog = compile (removable_cases[i].text);
+      g_autoptr(TangentProgram) prog = tangent_test_compile (removable_cases[i].text, FALSE);
       double a = removable_cases[i].a;
       double point[3] = { a, 0, 0 };
 
@@ -379,7 +364,7 @@ test_band_removable (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (poles); i++)
     {
-      g_autoptr(TangentProgram) prog = compile (poles[i]);
+      g_autoptr(TangentProgram) prog = tangent_test_compile (poles[i], FALSE);
       double point[3] = { 0, 0, 0 };
 
       for (guint order = 1; order <= 12; order += 3)
@@ -405,7 +390,7 @@ test_band_removable (void)
 static void
 test_band_centre (void)
 {
-  g_autoptr(TangentProgram) prog = compile ("abs(x)");
+  g_autoptr(TangentProgram) prog = tangent_test_compile ("abs(x)", FALSE);
   g_autoptr(TangentTaylorBand) band = NULL;
   g_autoptr(GError) error = NULL;
   double point[3] = { 0, 0, 0 };
@@ -429,7 +414,7 @@ test_band_centre (void)
 
   /* one sample, at the centre: only rounding remains */
   g_clear_pointer (&prog, tangent_program_unref);
-  prog = compile ("exp(x)");
+  prog = tangent_test_compile ("exp(x)", FALSE);
   point[0] = 0.25;
   band = tangent_taylor_band_new (prog, NULL, point, TANGENT_VARIABLE_X, 5, 0.25, 0.25, 1, &error);
   g_assert_no_error (error);
@@ -462,7 +447,7 @@ test_box (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (box_cases); i++)
     {
-      g_autoptr(TangentProgram) prog = compile (box_cases[i].text);
+      g_autoptr(TangentProgram) prog = tangent_test_compile (box_cases[i].text, FALSE);
       double point[3] = { box_cases[i].a, box_cases[i].b, 0 };
       double worst = 0;
 
@@ -522,7 +507,7 @@ test_box (void)
 
   /* a kink in the box */
   {
-    g_autoptr(TangentProgram) prog = compile ("abs(x) + y");
+    g_autoptr(TangentProgram) prog = tangent_test_compile ("abs(x) + y", FALSE);
     g_autofree char *reason = NULL;
     double point[3] = { 0.5, 0, 0 }, lo[2] = { -1, -1 }, hi[2] = { 1, 1 }, bound;
 
@@ -541,7 +526,7 @@ test_box (void)
 static void
 test_band_e6_slice (void)
 {
-  g_autoptr(TangentProgram) prog = compile (E6_TEXT);
+  g_autoptr(TangentProgram) prog = tangent_test_compile (E6_TEXT, FALSE);
   double point[3] = { 0.3, 0.7, 0 };
 
   for (guint order = 10; order <= 30; order += 10)
@@ -680,7 +665,7 @@ test_interval_jets (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
-      g_autoptr(TangentProgram) prog = compile (cases[i].text);
+      g_autoptr(TangentProgram) prog = tangent_test_compile (cases[i].text, FALSE);
       double point[3] = { isnan (cases[i].centre) ? 0 : cases[i].centre, 0, 0 };
       TangentJetShifts shifts = { 0 };
       TangentInterval C[41];
@@ -753,7 +738,7 @@ test_timing (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
-      g_autoptr(TangentProgram) prog = compile (cases[i].text);
+      g_autoptr(TangentProgram) prog = tangent_test_compile (cases[i].text, FALSE);
       double point[3] = { cases[i].a, cases[i].y, 0 };
       const guint reps = 10;
       double best = INFINITY;
